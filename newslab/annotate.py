@@ -1,0 +1,279 @@
+"""Run extractors over a corpus and build the spans table, isolating failures.
+
+:func:`annotate` is the whole flow for a corpus in memory; :func:`annotate_article`
+is its per-article step, shared by the streaming, multi-process and Dask runners.
+A failing extractor never takes the run down: the exception is recorded as an
+:class:`ExtractionFailure` (article, extractor, error) and reported; ``strict=True``
+re-raises it. Every span is checked against the article text before it is kept.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import pandas as pd
+
+from newslab.corpus.article import Article, Corpus
+from newslab.errors import ExtractorError, PluginError
+from newslab.extract.base import Context, call_extract
+from newslab.registry import Registry, default_registry
+from newslab.spans import COLUMNS, Span, empty_frame, to_frame
+
+__all__ = [
+    "ExtractionFailure",
+    "annotate",
+    "annotate_article",
+    "failures",
+    "resolve_extractors",
+]
+
+#: Corpora at least this large show a progress bar by default.
+PROGRESS_THRESHOLD = 20
+
+
+@dataclass(frozen=True)
+class ExtractionFailure:
+    """An extractor that raised (or emitted a bad span) on one article."""
+
+    article: str
+    extractor: str
+    error: str
+    traceback: str = ""
+
+    def __str__(self) -> str:
+        return f"extractor {self.extractor!r} failed on article {self.article!r}: {self.error}"
+
+
+def resolve_extractors(
+    extractors: Iterable[Any] | None = None,
+    *,
+    registry: Registry | None = None,
+    only: Sequence[str] | None = None,
+) -> dict[str, Any]:
+    """Extractor name -> instance, in run order, with required extractors added.
+
+    ``extractors`` may mix names (looked up in the registry) and instances; ``None``
+    means every registered extractor; ``only`` keeps just the named ones.
+    """
+    registry = registry or default_registry()
+    available: dict[str, Any] | None = None
+
+    def lookup(name: str) -> Any:
+        nonlocal available
+        if available is None:
+            available = registry.extractors()
+        if name not in available:
+            known = ", ".join(available) or "(none)"
+            raise PluginError(f"unknown extractor {name!r}; available: {known}")
+        return available[name]
+
+    if extractors is None:
+        chosen = dict(registry.extractors())
+    else:
+        chosen = {}
+        for item in extractors:
+            extractor = lookup(item) if isinstance(item, str) else item
+            chosen[extractor.name] = extractor
+    if only:
+        chosen = {name: lookup(name) if name not in chosen else chosen[name] for name in only}
+    # pull in what the chosen extractors require
+    pending = list(chosen.values())
+    while pending:
+        extractor = pending.pop()
+        for needed in getattr(extractor, "requires", ()):
+            if needed not in chosen:
+                chosen[needed] = lookup(needed)
+                pending.append(chosen[needed])
+    from newslab.registry import _dependency_order
+
+    return _dependency_order(chosen)
+
+
+def annotate_article(
+    article: Article,
+    extractors: Mapping[str, Any],
+    *,
+    strict: bool = False,
+) -> tuple[list[Span], list[ExtractionFailure]]:
+    """Run every extractor on one article; return its checked spans and failures."""
+    context = Context(article)
+    kept: list[Span] = []
+    failed: list[ExtractionFailure] = []
+    for name, extractor in extractors.items():
+        produced: list[Span] = []
+        try:
+            for span in call_extract(extractor, article, context) or ():
+                produced.append(_checked(span, article, extractor, name))
+        except Exception as exc:
+            if strict:
+                if isinstance(exc, ExtractorError):
+                    raise
+                raise ExtractorError(
+                    f"extractor {name!r} failed on article {article.id!r}: "
+                    f"{type(exc).__name__}: {exc}",
+                    article=article.id,
+                    extractor=name,
+                ) from exc
+            failed.append(
+                ExtractionFailure(
+                    article=article.id,
+                    extractor=name,
+                    error=f"{type(exc).__name__}: {exc}",
+                    traceback=traceback.format_exc(limit=8),
+                )
+            )
+            produced = []  # a half-run extractor's spans are not trustworthy
+        context.spans_by_extractor[name] = produced
+        kept.extend(produced)
+    return kept, failed
+
+
+def _checked(span: Any, article: Article, extractor: Any, name: str) -> Span:
+    """Fill runner fields and enforce the span contract; raise naming the plugin."""
+    if not isinstance(span, Span):
+        raise ExtractorError(
+            f"extractor {name!r} yielded {type(span).__name__}, not newslab.Span",
+            article=article.id,
+            extractor=name,
+        )
+    text = article.text
+    start, end = span.start, span.end
+    problem = None
+    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
+        problem = f"offsets must be int, got {start!r}..{end!r}"
+    elif not 0 <= start <= end <= len(text):
+        problem = f"offsets {start}..{end} outside the article (length {len(text)})"
+    elif span.text is not None and span.text != text[start:end]:
+        problem = f"span text {span.text!r} != article text[{start}:{end}] {text[start:end]!r}"
+    else:
+        kinds = tuple(getattr(extractor, "kinds", ()) or ())
+        if kinds and span.kind not in kinds:
+            problem = f"kind {span.kind!r} not declared in {kinds}"
+        else:
+            allowed = (getattr(extractor, "labels", {}) or {}).get(span.kind) or ()
+            if allowed and span.label not in allowed:
+                problem = f"label {span.label!r} not declared for kind {span.kind!r}"
+    if problem:
+        raise ExtractorError(
+            f"extractor {name!r} emitted a bad span on article {article.id!r}: {problem}",
+            article=article.id,
+            extractor=name,
+        )
+    return span._replace(text=text[start:end], article=article.id, extractor=name)
+
+
+def annotate(
+    corpus: Corpus | Iterable[Article] | str | os.PathLike[str],
+    extractors: Iterable[Any] | None = None,
+    *,
+    strict: bool = False,
+    only: Sequence[str] | None = None,
+    registry: Registry | None = None,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """Annotate every article and return the spans table (schema in DESIGN.md).
+
+    ``extractors``: names or instances (default: all registered). Failures are kept in
+    ``spans.attrs["failures"]`` (see :func:`failures`) and reported with a warning;
+    ``strict=True`` re-raises the first one. ``progress``: show a tqdm bar (default:
+    for corpora of :data:`PROGRESS_THRESHOLD` articles or more).
+    """
+    if isinstance(corpus, (str, os.PathLike)):
+        from newslab.corpus.loaders import load
+
+        corpus = load(corpus)
+    articles = corpus if isinstance(corpus, Corpus) else Corpus(corpus)
+    chosen = resolve_extractors(extractors, registry=registry, only=only)
+    for extractor in chosen.values():
+        fit = getattr(extractor, "fit", None)
+        if callable(fit):
+            fit(articles)
+    spans: list[Span] = []
+    failed: list[ExtractionFailure] = []
+    for article in _progress(articles, progress):
+        kept, bad = annotate_article(article, chosen, strict=strict)
+        spans.extend(kept)
+        failed.extend(bad)
+    frame = to_frame(spans)
+    frame, final_failures = finalize_frame(frame, chosen, strict=strict)
+    failed.extend(final_failures)
+    frame = sort_frame(frame, articles.ids)
+    frame.attrs["failures"] = [asdict(f) for f in failed]
+    if failed:
+        _warn(failed)
+    return frame
+
+
+def finalize_frame(
+    frame: pd.DataFrame, extractors: Mapping[str, Any], *, strict: bool = False
+) -> tuple[pd.DataFrame, list[ExtractionFailure]]:
+    """Run each extractor's corpus-level ``finalize`` on its own rows."""
+    failed: list[ExtractionFailure] = []
+    parts = []
+    for name, extractor in extractors.items():
+        own = frame[frame["extractor"] == name]
+        finalize = getattr(extractor, "finalize", None)
+        if callable(finalize) and len(own):
+            try:
+                result = finalize(own.reset_index(drop=True))
+                if list(result.columns[: len(COLUMNS)]) != list(COLUMNS) or len(result) != len(own):
+                    raise PluginError(
+                        f"finalize of {name!r} must return the same rows and columns it got"
+                    )
+                own = result
+            except Exception as exc:
+                if strict:
+                    raise
+                failed.append(ExtractionFailure("*", name, f"finalize: {type(exc).__name__}: {exc}"))
+        parts.append(own)
+    others = frame[~frame["extractor"].isin(list(extractors))]
+    parts.append(others)
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return empty_frame(), failed
+    return pd.concat(parts, ignore_index=True), failed
+
+
+def sort_frame(frame: pd.DataFrame, article_order: Sequence[str]) -> pd.DataFrame:
+    """Deterministic order: article (corpus order), start, end, extractor, kind, label."""
+    if not len(frame):
+        return frame
+    rank = {article_id: i for i, article_id in enumerate(article_order)}
+    key = frame["article"].map(rank).fillna(len(rank))
+    ordered = frame.assign(_rank=key).sort_values(
+        ["_rank", "start", "end", "extractor", "kind", "label"], kind="mergesort"
+    )
+    return ordered.drop(columns="_rank").reset_index(drop=True)
+
+
+def failures(spans: pd.DataFrame) -> pd.DataFrame:
+    """The failures recorded while annotating, as a table (article, extractor, error)."""
+    rows = spans.attrs.get("failures", [])
+    return pd.DataFrame(rows, columns=["article", "extractor", "error", "traceback"])
+
+
+def _progress(articles: Corpus, progress: bool | None) -> Iterable[Article]:
+    show = len(articles) >= PROGRESS_THRESHOLD if progress is None else progress
+    if not show:
+        return articles
+    from tqdm.auto import tqdm
+
+    return tqdm(articles, total=len(articles), desc="annotate", unit="article")
+
+
+def _warn(failed: list[ExtractionFailure]) -> None:
+    by_extractor: dict[str, int] = {}
+    for failure in failed:
+        by_extractor[failure.extractor] = by_extractor.get(failure.extractor, 0) + 1
+    summary = ", ".join(f"{name}: {count}" for name, count in by_extractor.items())
+    warnings.warn(
+        f"{len(failed)} extractor failure(s) ({summary}); first: {failed[0]}. "
+        "See newslab.failures(spans).",
+        RuntimeWarning,
+        stacklevel=3,
+    )

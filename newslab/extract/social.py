@@ -1,0 +1,10 @@
+"""Built-in social extractor (being written; registers nothing yet)."""
+
+from __future__ import annotations
+
+from newslab.hooks import hookimpl
+
+
+@hookimpl
+def newslab_extractors():
+    return []

@@ -1,0 +1,262 @@
+"""The span schema: the one interchange format between extraction and analysis.
+
+Every extractor yields :class:`Span` objects; :func:`to_frame` turns them into the
+spans table (one row per span, columns :data:`COLUMNS`), and :func:`read_spans` /
+:func:`write_spans` move that table to and from JSON Lines, CSV and Parquet with the
+on-disk types fixed by the design notes (``value`` a string, ``attrs`` JSON text in
+CSV and Parquet, ``start``/``end`` integers).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pandas as pd
+
+from newslab.errors import SpanError
+
+__all__ = [
+    "COLUMNS",
+    "KINDS",
+    "Span",
+    "empty_frame",
+    "format_value",
+    "read_spans",
+    "to_frame",
+    "validate_frame",
+    "write_spans",
+]
+
+#: Column order of the spans table.
+COLUMNS: tuple[str, ...] = (
+    "article",
+    "extractor",
+    "kind",
+    "label",
+    "start",
+    "end",
+    "text",
+    "value",
+    "attrs",
+)
+
+#: Kinds known to newslab; plugins may add their own.
+KINDS: tuple[str, ...] = (
+    "entity",
+    "date",
+    "money",
+    "quantity",
+    "percent",
+    "quote",
+    "social",
+    "boilerplate",
+    "metadata",
+    "lexicon",
+)
+
+
+class Span(NamedTuple):
+    """One extracted span.
+
+    ``start``/``end`` index the article's original text. ``text`` may be left ``None``
+    by an extractor: the runner fills it from the article (and checks it when given).
+    ``article`` and ``extractor`` are filled by the runner too.
+    """
+
+    start: int
+    end: int
+    kind: str
+    label: str = ""
+    value: Any = ""
+    attrs: Mapping[str, Any] | None = None
+    text: str | None = None
+    article: str = ""
+    extractor: str = ""
+
+    def as_row(self) -> dict[str, Any]:
+        """The span as a dict in schema order, with ``value`` formatted as a string."""
+        return {
+            "article": self.article,
+            "extractor": self.extractor,
+            "kind": self.kind,
+            "label": self.label or "",
+            "start": int(self.start),
+            "end": int(self.end),
+            "text": self.text if self.text is not None else "",
+            "value": format_value(self.value),
+            "attrs": dict(self.attrs) if self.attrs else {},
+        }
+
+
+def format_value(value: Any) -> str:
+    """Render a span value as the schema's string: numbers in plain decimal notation.
+
+    ``500000000.0`` becomes ``"500000000"`` and ``2.5`` stays ``"2.5"``; never
+    scientific notation, so the column sorts and parses the same in every format.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            raise SpanError(f"span value must be a finite number, got {value!r}")
+        if value.is_integer():
+            return str(int(value))
+        value = Decimal(repr(value))
+    if isinstance(value, Decimal):
+        text = format(value.normalize(), "f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    return str(value)
+
+
+def empty_frame() -> pd.DataFrame:
+    """An empty spans table with the schema's columns and dtypes."""
+    frame = pd.DataFrame({column: pd.Series(dtype=object) for column in COLUMNS})
+    return frame.astype({"start": "int64", "end": "int64"})
+
+
+def to_frame(spans: Iterable[Span | Mapping[str, Any]]) -> pd.DataFrame:
+    """Build the spans table from spans (or row dicts), in schema column order."""
+    rows = [s.as_row() if isinstance(s, Span) else _row_from_mapping(s) for s in spans]
+    if not rows:
+        return empty_frame()
+    frame = pd.DataFrame.from_records(rows, columns=list(COLUMNS))
+    return frame.astype({"start": "int64", "end": "int64"})
+
+
+def _row_from_mapping(row: Mapping[str, Any]) -> dict[str, Any]:
+    missing = [c for c in COLUMNS if c not in row]
+    if missing:
+        raise SpanError(f"span row lacks column(s) {', '.join(missing)}: {dict(row)!r}")
+    out = {c: row[c] for c in COLUMNS}
+    out["value"] = format_value(out["value"])
+    out["attrs"] = _attrs_from_any(out["attrs"])
+    out["label"] = "" if out["label"] is None else str(out["label"])
+    return out
+
+
+def _attrs_from_any(attrs: Any) -> dict[str, Any]:
+    if attrs is None or (isinstance(attrs, float) and math.isnan(attrs)):
+        return {}
+    if isinstance(attrs, str):
+        return json.loads(attrs) if attrs.strip() else {}
+    return dict(attrs)
+
+
+def validate_frame(frame: pd.DataFrame, texts: Mapping[str, str] | None = None) -> None:
+    """Check a spans table against the schema; raise :class:`SpanError` on the first fault.
+
+    With ``texts`` (article id -> text) also check ``text == texts[article][start:end]``.
+    """
+    missing = [c for c in COLUMNS if c not in frame.columns]
+    if missing:
+        raise SpanError(f"spans table lacks column(s): {', '.join(missing)}")
+    for i, row in enumerate(frame.itertuples(index=False)):
+        where = f"row {i} (article {row.article!r}, extractor {row.extractor!r})"
+        if not isinstance(row.value, str):
+            raise SpanError(f"{where}: value must be a string, got {type(row.value).__name__}")
+        if not isinstance(row.attrs, dict):
+            raise SpanError(f"{where}: attrs must be a dict, got {type(row.attrs).__name__}")
+        if not (0 <= row.start <= row.end):
+            raise SpanError(f"{where}: bad offsets {row.start}..{row.end}")
+        if texts is not None:
+            text = texts.get(row.article)
+            if text is None:
+                raise SpanError(f"{where}: unknown article")
+            if row.end > len(text) or text[row.start : row.end] != row.text:
+                raise SpanError(
+                    f"{where}: text {row.text!r} is not article text[{row.start}:{row.end}]"
+                )
+
+
+# ---------------------------------------------------------------------------- I/O
+
+_FORMATS = (".jsonl", ".csv", ".parquet")
+
+
+def _format_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix == ".ndjson":
+        return ".jsonl"
+    if suffix not in _FORMATS:
+        raise SpanError(
+            f"{path}: unsupported spans format {suffix or '(none)'!r}; "
+            f"use one of {', '.join(_FORMATS)}"
+        )
+    return suffix
+
+
+def frame_for_disk(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table with ``attrs`` as JSON text, as CSV and Parquet store it."""
+    out = frame.loc[:, list(COLUMNS)].copy()
+    out["attrs"] = [json.dumps(a, ensure_ascii=False, sort_keys=True) for a in out["attrs"]]
+    out["label"] = out["label"].astype(str)
+    out["value"] = out["value"].astype(str)
+    return out
+
+
+def write_jsonl_rows(frame: pd.DataFrame, handle) -> None:
+    """Write the spans table as JSON Lines to an open text handle."""
+    for row in frame.loc[:, list(COLUMNS)].itertuples(index=False):
+        record = dict(zip(COLUMNS, row, strict=True))
+        record["start"] = int(record["start"])
+        record["end"] = int(record["end"])
+        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def write_spans(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
+    """Write the spans table; the format follows the extension. Written atomically."""
+    path = Path(path)
+    fmt = _format_of(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        if fmt == ".jsonl":
+            with tmp.open("w", encoding="utf-8", newline="\n") as handle:
+                write_jsonl_rows(frame, handle)
+        elif fmt == ".csv":
+            frame_for_disk(frame).to_csv(tmp, index=False, encoding="utf-8")
+        else:
+            frame_for_disk(frame).to_parquet(tmp, index=False)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def read_spans(path: str | os.PathLike[str]) -> pd.DataFrame:
+    """Read a spans table written by :func:`write_spans` (or by ``newslab annotate``)."""
+    path = Path(path)
+    fmt = _format_of(path)
+    if fmt == ".jsonl":
+        rows = []
+        with path.open(encoding="utf-8") as handle:
+            for lineno, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    rows.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise SpanError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from None
+        return to_frame(rows)
+    if fmt == ".csv":
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    else:
+        raw = pd.read_parquet(path)
+    raw["start"] = raw["start"].astype("int64")
+    raw["end"] = raw["end"].astype("int64")
+    return to_frame(raw.to_dict("records"))
