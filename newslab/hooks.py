@@ -14,6 +14,7 @@ import pluggy
 
 if TYPE_CHECKING:
     from newslab.extract.base import Extractor
+    from newslab.registry import Registry
 
 __all__ = ["PROJECT", "hookimpl", "hookspec"]
 
@@ -26,8 +27,12 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 @hookspec
-def newslab_extractors() -> list[Extractor]:
-    """Return extractor instances this plugin provides. All results are collected."""
+def newslab_extractors(registry: Registry) -> list[Extractor]:
+    """Return extractor instances this plugin provides. All results are collected.
+
+    ``registry`` lets an extractor read what other plugins contribute (for example
+    ``registry.gazetteer_entries()``); most implementations do not take it.
+    """
 
 
 @hookspec

@@ -145,7 +145,7 @@ class Registry:
         """Extractor name -> instance, ordered so that ``requires`` come first."""
         found: dict[str, Any] = {}
         owners: dict[str, str] = {}
-        for plugin_name, impl_result in self._results("newslab_extractors"):
+        for plugin_name, impl_result in self._results("newslab_extractors", registry=self):
             for extractor in impl_result or ():
                 name = getattr(extractor, "name", "")
                 if not name or not isinstance(name, str):
@@ -186,13 +186,17 @@ class Registry:
     def lexicon_entries(self) -> list[dict[str, Any]]:
         return _collect_rows(self._results("newslab_lexicon"), ("term", "category"))
 
-    def _results(self, hook_name: str) -> list[tuple[str, Any]]:
-        """Call each implementation separately so a result can be traced to its plugin."""
+    def _results(self, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
+        """Call each implementation separately so a result can be traced to its plugin.
+
+        An implementation gets only the arguments it names (as pluggy allows).
+        """
         out = []
         for impl in getattr(self.pm.hook, hook_name).get_hookimpls():
             plugin_name = impl.plugin_name
+            wanted = {k: v for k, v in kwargs.items() if k in impl.argnames}
             try:
-                out.append((plugin_name, impl.function()))
+                out.append((plugin_name, impl.function(**wanted)))
             except Exception as exc:
                 raise PluginError(
                     f"plugin {self._origins.get(plugin_name, plugin_name)}: hook {hook_name} "
