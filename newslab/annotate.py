@@ -9,6 +9,8 @@ re-raises it. Every span is checked against the article text before it is kept.
 
 from __future__ import annotations
 
+import json
+import operator
 import os
 import traceback
 import warnings
@@ -19,16 +21,17 @@ from typing import Any
 import pandas as pd
 
 from newslab.corpus.article import Article, Corpus
-from newslab.errors import ExtractorError, PluginError
+from newslab.errors import ExtractorError, PluginError, SpanError
 from newslab.extract.base import Context, call_extract
 from newslab.registry import Registry, default_registry
-from newslab.spans import COLUMNS, Span, empty_frame, to_frame
+from newslab.spans import COLUMNS, Span, empty_frame, format_value, to_frame
 
 __all__ = [
     "ExtractionFailure",
     "annotate",
     "annotate_article",
     "failures",
+    "fit_extractors",
     "resolve_extractors",
 ]
 
@@ -142,29 +145,100 @@ def _checked(span: Any, article: Article, extractor: Any, name: str) -> Span:
             extractor=name,
         )
     text = article.text
-    start, end = span.start, span.end
+    start, end = _as_offset(span.start), _as_offset(span.end)
     problem = None
-    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
-        problem = f"offsets must be int, got {start!r}..{end!r}"
+    if start is None or end is None:
+        problem = f"offsets must be integers, got {span.start!r}..{span.end!r}"
     elif not 0 <= start <= end <= len(text):
         problem = f"offsets {start}..{end} outside the article (length {len(text)})"
     elif span.text is not None and span.text != text[start:end]:
         problem = f"span text {span.text!r} != article text[{start}:{end}] {text[start:end]!r}"
+    elif not isinstance(span.kind, str) or not span.kind:
+        problem = f"kind must be a non-empty string, got {span.kind!r}"
+    elif span.label is not None and not isinstance(span.label, str):
+        problem = f"label must be a string, got {span.label!r}"
     else:
-        kinds = tuple(getattr(extractor, "kinds", ()) or ())
-        if kinds and span.kind not in kinds:
-            problem = f"kind {span.kind!r} not declared in {kinds}"
-        else:
-            allowed = (getattr(extractor, "labels", {}) or {}).get(span.kind) or ()
-            if allowed and span.label not in allowed:
-                problem = f"label {span.label!r} not declared for kind {span.kind!r}"
+        problem = _declared_problem(span, extractor) or _value_problem(span)
     if problem:
         raise ExtractorError(
             f"extractor {name!r} emitted a bad span on article {article.id!r}: {problem}",
             article=article.id,
             extractor=name,
         )
-    return span._replace(text=text[start:end], article=article.id, extractor=name)
+    return span._replace(
+        start=start, end=end, text=text[start:end], article=article.id, extractor=name
+    )
+
+
+def _as_offset(value: Any) -> int | None:
+    """``value`` as an int if it is an integer (numpy ints too, never bools)."""
+    if isinstance(value, bool):
+        return None
+    try:
+        return operator.index(value)
+    except TypeError:
+        return None
+
+
+def _declared_problem(span: Span, extractor: Any) -> str | None:
+    kinds = tuple(getattr(extractor, "kinds", ()) or ())
+    if kinds and span.kind not in kinds:
+        return f"kind {span.kind!r} not declared in {kinds}"
+    allowed = (getattr(extractor, "labels", {}) or {}).get(span.kind) or ()
+    if allowed and (span.label or "") not in allowed:
+        return f"label {span.label!r} not declared for kind {span.kind!r}"
+    return None
+
+
+def _value_problem(span: Span) -> str | None:
+    """A value that cannot be written as a string, or attrs that are not a JSON object."""
+    try:
+        format_value(span.value)
+    except SpanError as exc:
+        return str(exc)
+    if span.attrs is None:
+        return None
+    if not isinstance(span.attrs, Mapping):
+        return f"attrs must be a dict, got {type(span.attrs).__name__}"
+    try:
+        json.dumps(span.attrs, ensure_ascii=False, allow_nan=False)
+    except TypeError as exc:
+        return f"attrs must be JSON-serialisable: {exc}"
+    except ValueError:
+        return "attrs must be JSON-serialisable: no NaN or infinite numbers"
+    return None
+
+
+def fit_extractors(
+    corpus: Corpus, extractors: Mapping[str, Any], *, strict: bool = False
+) -> tuple[dict[str, Any], list[ExtractionFailure]]:
+    """Call each extractor's optional ``fit(corpus)``.
+
+    An extractor whose ``fit`` raises is left out of the run and recorded as a failure
+    (article ``"*"``); ``strict=True`` re-raises it as :class:`ExtractorError`.
+    """
+    kept: dict[str, Any] = {}
+    failed: list[ExtractionFailure] = []
+    for name, extractor in extractors.items():
+        fit = getattr(extractor, "fit", None)
+        if callable(fit):
+            try:
+                fit(corpus)
+            except Exception as exc:
+                if strict:
+                    raise ExtractorError(
+                        f"extractor {name!r} failed in fit: {type(exc).__name__}: {exc}",
+                        article="*",
+                        extractor=name,
+                    ) from exc
+                failed.append(
+                    ExtractionFailure(
+                        "*", name, f"fit: {type(exc).__name__}: {exc}", traceback.format_exc(limit=8)
+                    )
+                )
+                continue
+        kept[name] = extractor
+    return kept, failed
 
 
 def annotate(
@@ -189,12 +263,8 @@ def annotate(
         corpus = load(corpus)
     articles = corpus if isinstance(corpus, Corpus) else Corpus(corpus)
     chosen = resolve_extractors(extractors, registry=registry, only=only)
-    for extractor in chosen.values():
-        fit = getattr(extractor, "fit", None)
-        if callable(fit):
-            fit(articles)
+    chosen, failed = fit_extractors(articles, chosen, strict=strict)
     spans: list[Span] = []
-    failed: list[ExtractionFailure] = []
     for article in _progress(articles, progress):
         kept, bad = annotate_article(article, chosen, strict=strict)
         spans.extend(kept)
@@ -228,8 +298,19 @@ def finalize_frame(
                 own = result
             except Exception as exc:
                 if strict:
-                    raise
-                failed.append(ExtractionFailure("*", name, f"finalize: {type(exc).__name__}: {exc}"))
+                    raise ExtractorError(
+                        f"extractor {name!r} failed in finalize: {type(exc).__name__}: {exc}",
+                        article="*",
+                        extractor=name,
+                    ) from exc
+                failed.append(
+                    ExtractionFailure(
+                        "*",
+                        name,
+                        f"finalize: {type(exc).__name__}: {exc}",
+                        traceback.format_exc(limit=8),
+                    )
+                )
         parts.append(own)
     others = frame[~frame["extractor"].isin(list(extractors))]
     parts.append(others)

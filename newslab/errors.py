@@ -18,14 +18,35 @@ class NewslabError(Exception):
 class CorpusError(NewslabError):
     """Input that cannot be read as articles: the message names the file and line/row.
 
-    ``path`` and ``line`` (1-based line or row number, when there is one) are kept for
-    programs that collect skipped items.
+    ``path``, ``line`` (1-based line of a text, JSON Lines or CSV file) and ``row``
+    (1-based data row of a Parquet file) are kept for programs that collect skipped
+    items. ``reason`` is the message without its location.
     """
 
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        row: int | None = None,
+        reason: str | None = None,
+    ):
         super().__init__(message)
         self.path = path
         self.line = line
+        self.row = row
+        self.reason = reason if reason is not None else message
+
+    @classmethod
+    def at(
+        cls, path: object, reason: str, *, line: int | None = None, row: int | None = None
+    ) -> CorpusError:
+        """The error for ``reason`` at a place: ``path:line: reason`` or ``path: row N: reason``."""
+        where = f"{path}:{line}" if line is not None else str(path)
+        if row is not None:
+            where = f"{where}: row {row}"
+        return cls(f"{where}: {reason}", path=str(path), line=line, row=row, reason=reason)
 
 
 class SpanError(NewslabError):

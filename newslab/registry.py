@@ -5,18 +5,23 @@ Extractors reach newslab only through the hooks in :mod:`newslab.hooks`:
 * built-ins: the modules in :data:`BUILTIN_PLUGINS`, registered like any plugin;
 * installed packages: the entry-point group ``newslab`` (switch off with
   ``NEWSLAB_DISABLE_PLUGIN_AUTOLOAD=1``, or restrict with
-  ``NEWSLAB_LOAD_PLUGINS=name1,name2``);
-* folders of ``.py`` files: :meth:`Registry.load_dir` (``--plugins DIR``).
+  ``NEWSLAB_LOAD_PLUGINS=name1,name2`` — entry-point or distribution names). A package
+  that fails to import is reported (warning, :attr:`Registry.load_errors`) and left out:
+  an unrelated broken install never stops a run;
+* folders of ``.py`` files: :meth:`Registry.load_dir` (``--plugins DIR``); a file that
+  fails to import or defines no hook is an error naming the file (and line).
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import importlib.metadata
 import importlib.util
 import os
 import sys
 import traceback
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +38,7 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "ExtractorInfo",
     "Registry",
+    "autoload_disabled",
     "default_registry",
     "load_plugins",
     "reset_default_registry",
@@ -70,26 +76,43 @@ class Registry:
         self.pm = pluggy.PluginManager(hooks.PROJECT)
         self.pm.add_hookspecs(hooks)
         self._origins: dict[str, str] = {}
+        self._owners: dict[str, str] = {}
+        #: Installed plugins that failed to load (one message each), see ``newslab plugins``.
+        self.load_errors: list[str] = []
         if builtins:
             self.load_builtins()
         if entry_points is None:
-            entry_points = os.environ.get("NEWSLAB_DISABLE_PLUGIN_AUTOLOAD", "") in ("", "0")
+            entry_points = not autoload_disabled()
         if entry_points:
             self.load_entry_points()
 
     # -------------------------------------------------------------- sources
 
     def register(self, plugin: Any, name: str | None = None, origin: str = "registered") -> str:
-        """Register a plugin object or module; returns its name."""
-        registered = self.pm.register(plugin, name=name)
+        """Register a plugin object or module; returns its name.
+
+        Tests register a plugin, use it, and :meth:`unregister` it in ``finally``.
+        """
+        try:
+            registered = self.pm.register(plugin, name=name)
+        except ValueError as exc:  # pluggy: name or object already registered
+            raise PluginError(f"plugin {name or plugin!r} is already registered ({exc})") from None
+        except pluggy.PluginValidationError as exc:
+            raise PluginError(f"plugin {origin}: {exc}") from None
         if registered is None:
-            raise PluginError(f"plugin {name or plugin!r} is already registered")
+            raise PluginError(f"plugin {name or plugin!r} is blocked")
         self._origins[registered] = origin
         return registered
 
     def unregister(self, name: str) -> None:
-        self.pm.unregister(name=name)
+        """Remove a registered plugin (no error if it is not registered)."""
+        if self.pm.get_plugin(name) is not None:
+            self.pm.unregister(name=name)
         self._origins.pop(name, None)
+
+    def origin(self, name: str) -> str:
+        """Where the plugin registered as ``name`` came from."""
+        return self._origins.get(name, "registered")
 
     def load_builtins(self) -> None:
         for module_name in BUILTIN_PLUGINS:
@@ -98,31 +121,43 @@ class Registry:
                 self.register(module, name=module_name, origin="built-in")
 
     def load_entry_points(self) -> None:
-        """Register the installed packages that declare the ``newslab`` entry-point group."""
-        allowed = os.environ.get("NEWSLAB_LOAD_PLUGINS")
-        wanted = {n.strip() for n in allowed.split(",") if n.strip()} if allowed else None
+        """Register the installed packages that declare the ``newslab`` entry-point group.
+
+        ``NEWSLAB_LOAD_PLUGINS=a,b`` keeps only the entry points (or distributions) named.
+        A plugin that fails to load is warned about and listed in :attr:`load_errors`.
+        """
+        allowed = os.environ.get("NEWSLAB_LOAD_PLUGINS", "")
+        wanted = {n.strip().lower() for n in allowed.split(",") if n.strip()} or None
         for entry_point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
-            if wanted is not None and entry_point.name not in wanted:
+            dist = getattr(entry_point, "dist", None)
+            dist_name = dist.name if dist is not None else ""
+            if wanted is not None and not {entry_point.name.lower(), dist_name.lower()} & wanted:
                 continue
             name = f"entrypoint:{entry_point.name}"
             if self.pm.get_plugin(name) is not None:
                 continue
+            package = f"{dist_name} {dist.version}" if dist is not None else entry_point.value
             try:
                 plugin = entry_point.load()
+                self.register(plugin, name=name, origin=f"package {package}")
             except Exception as exc:
-                raise PluginError(
-                    f"plugin {entry_point.name!r} (entry point {entry_point.value}) "
-                    f"failed to load: {type(exc).__name__}: {exc}"
-                ) from exc
-            dist = getattr(entry_point, "dist", None)
-            package = f"{dist.name} {dist.version}" if dist is not None else entry_point.value
-            self.register(plugin, name=name, origin=f"package {package}")
+                message = (
+                    f"plugin {entry_point.name!r} (package {package}, entry point "
+                    f"{entry_point.value}) failed to load and is left out: "
+                    f"{type(exc).__name__}: {exc}"
+                )
+                self.load_errors.append(message)
+                warnings.warn(message, RuntimeWarning, stacklevel=2)
 
     def load_dir(self, directory: str | os.PathLike[str]) -> list[str]:
-        """Register every ``.py`` file in ``directory`` (not starting with ``_``)."""
+        """Register every ``.py`` file in ``directory`` (not starting with ``_``).
+
+        Files starting with ``_`` are helpers the plugins may import themselves.
+        """
         folder = Path(directory)
         if not folder.is_dir():
-            raise PluginError(f"{folder}: plugin folder not found")
+            what = "is not a folder" if folder.exists() else "plugin folder not found"
+            raise PluginError(f"{folder}: {what}")
         names = []
         for path in sorted(folder.glob("*.py")):
             if path.name.startswith("_"):
@@ -131,13 +166,27 @@ class Registry:
         return names
 
     def load_file(self, path: str | os.PathLike[str]) -> str:
-        """Import one plugin file and register it."""
+        """Import one plugin file and register it; errors name the file (and line)."""
         path = Path(path).resolve()
+        if not path.is_file():
+            raise PluginError(f"{path}: plugin file not found")
         name = f"file:{path}"
         if self.pm.get_plugin(name) is not None:
             return name
         module = _import_file(path)
-        return self.register(module, name=name, origin=f"file {path}")
+        if not any(_is_hookimpl(getattr(module, attr, None)) for attr in dir(module)):
+            raise PluginError(
+                f"{path}: defines no newslab hook; decorate a function such as "
+                "newslab_extractors() with @newslab.hookimpl (name helper modules _*.py)"
+            )
+        registered = self.register(module, name=name, origin=f"file {path}")
+        try:
+            self.pm.check_pending()
+        except pluggy.PluginValidationError as exc:
+            self.unregister(registered)
+            known = ", ".join(n for n in dir(hooks) if n.startswith("newslab_"))
+            raise PluginError(f"{path}: {exc}; known hooks: {known}") from None
+        return registered
 
     # -------------------------------------------------------------- results
 
@@ -146,11 +195,26 @@ class Registry:
         found: dict[str, Any] = {}
         owners: dict[str, str] = {}
         for plugin_name, impl_result in self._results("newslab_extractors", registry=self):
-            for extractor in impl_result or ():
+            if impl_result is not None and hasattr(impl_result, "extract"):
+                impl_result = [impl_result]  # one extractor instead of a list: forgive
+            try:
+                impl_result = list(impl_result or ())
+            except TypeError:
+                raise PluginError(
+                    f"plugin {self.origin(plugin_name)}: newslab_extractors must return a "
+                    f"list of extractors, got {type(impl_result).__name__}"
+                ) from None
+            for extractor in impl_result:
+                if isinstance(extractor, type):
+                    raise PluginError(
+                        f"plugin {self.origin(plugin_name)} returned the class "
+                        f"{extractor.__name__}; return an instance ({extractor.__name__}())"
+                    )
                 name = getattr(extractor, "name", "")
                 if not name or not isinstance(name, str):
                     raise PluginError(
-                        f"plugin {plugin_name!r} returned an extractor without a name: {extractor!r}"
+                        f"plugin {self.origin(plugin_name)} returned an extractor without a "
+                        f"name: {extractor!r}"
                     )
                 if name in found:
                     raise PluginError(
@@ -202,8 +266,8 @@ class Registry:
                     f"plugin {self._origins.get(plugin_name, plugin_name)}: hook {hook_name} "
                     f"raised {type(exc).__name__}: {exc}"
                 ) from exc
-        # pluggy returns later-registered first; keep registration order instead
-        return out[::-1]
+        # get_hookimpls() lists implementations in registration order: keep it
+        return out
 
 
 def _first_line(obj: Any) -> str:
@@ -240,8 +304,19 @@ def _collect_rows(results: Iterable[tuple[str, Any]], required: tuple[str, ...])
     return rows
 
 
+def autoload_disabled() -> bool:
+    """Whether ``NEWSLAB_DISABLE_PLUGIN_AUTOLOAD`` switches off installed plugins."""
+    value = os.environ.get("NEWSLAB_DISABLE_PLUGIN_AUTOLOAD", "").strip().lower()
+    return value not in ("", "0", "false", "no", "off")
+
+
+def _is_hookimpl(obj: Any) -> bool:
+    return callable(obj) and hasattr(obj, f"{hooks.PROJECT}_impl")
+
+
 def _import_file(path: Path) -> ModuleType:
-    module_name = f"newslab_plugin_{abs(hash(str(path))):x}_{path.stem}"
+    digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:10]
+    module_name = f"newslab_plugin_{digest}_{path.stem}"
     spec = importlib.util.spec_from_file_location(module_name, path)
     if spec is None or spec.loader is None:
         raise PluginError(f"{path}: cannot be imported as a plugin")

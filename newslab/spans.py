@@ -151,7 +151,9 @@ def _attrs_from_any(attrs: Any) -> dict[str, Any]:
     if attrs is None or (isinstance(attrs, float) and math.isnan(attrs)):
         return {}
     if isinstance(attrs, str):
-        return json.loads(attrs) if attrs.strip() else {}
+        attrs = json.loads(attrs) if attrs.strip() else {}
+    if not isinstance(attrs, Mapping):
+        raise ValueError(f"attrs must be a JSON object, got {type(attrs).__name__}")
     return dict(attrs)
 
 
@@ -249,14 +251,29 @@ def read_spans(path: str | os.PathLike[str]) -> pd.DataFrame:
                 if not line.strip():
                     continue
                 try:
-                    rows.append(json.loads(line))
+                    row = json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise SpanError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from None
+                missing = [c for c in COLUMNS if not isinstance(row, dict) or c not in row]
+                if missing:
+                    raise SpanError(f"{path}:{lineno}: span lacks column(s) {', '.join(missing)}")
+                rows.append(row)
         return to_frame(rows)
     if fmt == ".csv":
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     else:
         raw = pd.read_parquet(path)
-    raw["start"] = raw["start"].astype("int64")
-    raw["end"] = raw["end"].astype("int64")
-    return to_frame(raw.to_dict("records"))
+    missing = [c for c in COLUMNS if c not in raw.columns]
+    if missing:
+        raise SpanError(f"{path}: not a spans table; lacks column(s) {', '.join(missing)}")
+    rows = raw.to_dict("records")
+    first_data_line = 2 if fmt == ".csv" else 1
+    for i, row in enumerate(rows):
+        where = f"{path}:{i + first_data_line}" if fmt == ".csv" else f"{path}: row {i + 1}"
+        try:
+            row["start"] = int(row["start"])
+            row["end"] = int(row["end"])
+            row["attrs"] = _attrs_from_any(row["attrs"])
+        except (TypeError, ValueError) as exc:  # JSONDecodeError is a ValueError
+            raise SpanError(f"{where}: bad offsets or attrs ({exc})") from None
+    return to_frame(rows)

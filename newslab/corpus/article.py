@@ -26,7 +26,7 @@ class Article:
     title: str = ""
     published: str = ""
     url: str = ""
-    metadata: Mapping[str, Any] = field(default_factory=dict)
+    metadata: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id:
@@ -53,9 +53,12 @@ class SkippedItem:
     path: str
     line: int | None
     reason: str
+    row: int | None = None
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        if self.row is not None:
+            where = f"{where}: row {self.row}"
         return f"{where}: {self.reason}"
 
 
@@ -74,6 +77,9 @@ class Corpus:
         self.skipped: list[SkippedItem] = list(skipped)
 
     def add(self, article: Article) -> None:
+        """Append an article; its id must be new."""
+        if not isinstance(article, Article):
+            raise TypeError(f"Corpus holds Article objects, got {type(article).__name__}")
         if article.id in self._by_id:
             raise ValueError(f"duplicate article id {article.id!r}")
         self._articles.append(article)

@@ -1,10 +1,349 @@
-"""Built-in boilerplate extractor (being written; registers nothing yet)."""
+"""Built-in ``boilerplate`` extractor: page furniture and footer metadata.
+
+Scraped articles carry text that is not the article: embedded tweets, agency credits
+(``فرانس24/رويترز``، ``(أ ف ب)``), bylines (``بقلم: …``), "read also" lines and lists of
+related items, share/follow prompts, copyright lines and aggregator footers. Each is a
+``boilerplate`` span labelled with the reason. Aggregator footer fields of the article
+itself (not of teaser items below it) also become ``metadata`` spans over the field
+value: ``published`` (ISO date), ``source``, ``category``, ``credibility``,
+``importance``; a headline on the first line becomes ``metadata``/``title`` (and
+``boilerplate``/``title``).
+
+Work is line based on the normalised text; tweet blocks come from
+:func:`newslab.extract.social.tweet_embeds` and footers from
+:mod:`newslab.extract.footer`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import ClassVar, NamedTuple
+
+import regex
+
+from newslab.arabic.normalize import NormalizedText, normalize
+from newslab.corpus.article import Article
+from newslab.extract.base import Context, Extractor
+from newslab.extract.footer import (
+    METADATA_FIELDS,
+    RELATED_HEADER,
+    Line,
+    analyse_footer,
+    field_value,
+    is_body_line,
+    split_lines,
+)
+from newslab.extract.social import tweet_embeds
 from newslab.hooks import hookimpl
+from newslab.spans import Span
+
+__all__ = ["BoilerplateExtractor", "BoilerplateHit", "find_boilerplate"]
+
+REASONS = ("tweet_embed", "credit", "byline", "footer", "related", "share", "title")
+
+
+class BoilerplateHit(NamedTuple):
+    """A span of the original text: ``boilerplate`` (label = reason) or ``metadata``."""
+
+    start: int
+    end: int
+    kind: str
+    label: str
+    value: str = ""
+
+
+def _norm(word: str) -> str:
+    return " ".join(normalize(word).text.split())
+
+
+def _alternation(words) -> str:
+    forms = {_norm(w) for w in words}
+    return "|".join(regex.escape(w) for w in sorted(forms, key=len, reverse=True))
+
+
+#: News agencies and credit words, removed from a line to see if anything else is left.
+AGENCIES = (
+    "رويترز", "فرانس برس", "فرانس بريس", "فرانس24", "فرانس 24", "أ ف ب", "أ.ف.ب", "ا ف ب",
+    "أف ب", "أ.ف.ب.", "د ب أ", "د.ب.أ", "أ ب", "أسوشيتد برس", "أسوشيتدبرس", "الأناضول",
+    "وكالة الأناضول", "وكالات", "وكالة", "الوكالات", "وكالات الأنباء", "وام", "واس", "قنا", "كونا",
+    "بنا", "بترا", "سانا", "ومع", "و.م.ع", "لاماب", "ماب", "شينخوا", "سبوتنيك", "إرنا", "تاس",
+    "يونهاب", "كيودو", "إفي", "أكي", "الجزيرة", "الجزيرة نت", "العربية", "العربية نت",
+    "سكاي نيوز عربية", "سكاي نيوز", "بي بي سي", "سي إن إن", "الحرة", "روسيا اليوم", "آر تي",
+    "متابعات", "مواقع", "صحف", "الصحافة", "خاص", "ترجمة", "المصدر", "مصادر", "نقلا عن",
+    "بتصرف", "AFP", "Reuters", "AP", "DPA", "Anadolu", "BBC", "CNN", "RT", "EFE", "ANSA",
+    "Xinhua", "MAP", "WAM", "SPA", "QNA", "KUNA", "agencies", "Getty Images", "Getty", "EPA",
+    "Shutterstock",
+)
+_AGENCY_RE = regex.compile(r"(?<!\w)(?:" + _alternation(AGENCIES) + r")(?!\w)", regex.IGNORECASE)
+_CREDIT_LEFTOVER = regex.compile(r"[\w]+")
+_PHOTO_CREDIT = regex.compile(
+    r"[(\[]?[ \t]{0,2}(?:صورة|الصورة|صور|مصدر الصورة|حقوق الصورة|تصوير|photo|credit|image)"
+    r"(?:[ \t]{1,2}(?:ارشيفية|ارشيف|تعبيرية|من الارشيف))?[ \t]{0,2}(?:[:：(\-–]|$)",
+    regex.IGNORECASE,
+)
+_SOURCE_LINE = regex.compile(r"[(\[]?[ \t]{0,2}(?:المصدر|مصدر|نقلا عن|source|via)[ \t]{0,2}[:：]", regex.IGNORECASE)
+_BYLINE = regex.compile(
+    r"[ \t]{0,4}(?:(?P<strong>بقلم|كتب|كتبت|كتبه|كتبته|من مراسلنا|من مراسلتنا|من مراسلينا|مراسلنا|مراسلتنا|by|par)"
+    r"|(?P<weak>اعداد|تحرير|ترجمة|متابعة|تقرير|حوار|اشراف|تصوير|الكاتب|الكاتبة|المحرر|المحررة|مراسل|مراسلة|بواسطة|تدقيق))"
+    r"(?!\w)[ \t]{0,3}(?P<colon>[:：\-–—|])?",
+    regex.IGNORECASE,
+)
+_SHARE = regex.compile(
+    r"[ \t]{0,4}(?:[-•*▪|·][ \t]{0,3})?(?:شارك|شاركوا|شاركها|شارك هذا|تابعونا|تابعوا|تابعنا|انضموا|انضم|"
+    r"اشترك|اشتركوا|للاشتراك|حمل تطبيق|حملوا تطبيق|لمتابعة اخر|لمتابعة|ادعم|ادعمنا|اضغط هنا|انقر هنا|"
+    r"follow us|share this|share on|subscribe|sign up)(?!\w)",
+    regex.IGNORECASE,
+)
+_PLATFORMS = (
+    "فيسبوك", "فيس بوك", "تويتر", "واتساب", "واتس اب", "تلغرام", "تيليجرام", "تليجرام", "تلجرام",
+    "لينكدإن", "لينكد إن", "انستغرام", "إنستغرام", "انستجرام", "يوتيوب", "تيك توك", "ماسنجر",
+    "بريد إلكتروني", "البريد الإلكتروني", "طباعة", "نسخ الرابط", "مشاركة", "شارك", "إكس", "x",
+    "facebook", "twitter", "whatsapp", "telegram", "linkedin", "instagram", "youtube", "email",
+    "e-mail", "print", "messenger", "pinterest", "reddit", "tiktok", "copy link", "share", "tweet",
+)
+_PLATFORM_LINE = regex.compile(
+    r"(?:[ \t|•·/,،\-:]{0,6}(?:" + _alternation(_PLATFORMS) + r")(?!\w)){1,20}[ \t|•·/,،\-:]{0,6}$",
+    regex.IGNORECASE,
+)
+_CLICK_HERE = regex.compile(r"(?<!\w)(?:اضغط|انقر|اضغطوا)[ \t]{1,2}هنا(?!\w)")
+_FOOTER_PHRASE = regex.compile(
+    r"(?:جميع|كل)[ \t]الحقوق[ \t]محفوظة|الحقوق[ \t]محفوظة|حقوق[ \t]النشر|©|copyright|all[ \t]rights[ \t]reserved"
+    r"|ظهرت?[ \t](?:المقالة|المقال|الخبر|التدوينة|المشاركة)[ \t][^\n]{0,200}?[ \t]اولا[ \t]علي",
+    regex.IGNORECASE,
+)
+_DISCLAIMER = regex.compile(
+    r"(?:لا[ \t]يعبر|لا[ \t]تعبر|تعبر[ \t]عن[ \t]راي|يعبر[ \t]عن[ \t]راي|الاراء[ \t]الواردة|منقول[ \t]من"
+    r"|تم[ \t]نقل[ \t]هذا|تم[ \t]نشر[ \t]هذا[ \t]الخبر|نشر[ \t]هذا[ \t]الخبر|اخلاء[ \t]مسؤولية|disclaimer)"
+)
+_DISCLAIMER_CONTEXT = regex.compile(r"الموقع|الخبر|المقال|المحتوي|الناشر|المصدر|كاتب|الصحيفة")
+_SENTENCE_END = frozenset(".!?؟…")
+#: Substrings one of which every footer phrase or disclaimer contains (cheap prefilter).
+_FOOTER_HINTS = (
+    "محفوظة", "حقوق", "©", "opyright", "ights reserved", "اولا علي", "يعبر", "تعبر", "الاراء",
+    "منقول", "نقل هذا", "نشر هذا", "مسؤولية", "isclaimer",
+)
+
+
+#: First words of the lines each rule can match: a set lookup spares most regex calls.
+_RELATED_FIRST = frozenset(
+    "اقرا اقراي طالع شاهد تابع اطلع اخبار مواضيع مقالات قصص تقارير موضوعات روابط ذات المزيد "
+    "الاكثر اخر اخترنا قد لا للمزيد read see related".split()
+)
+_SHARE_FIRST = frozenset(
+    "شارك شاركوا شاركها تابعونا تابعوا تابعنا انضموا انضم اشترك اشتركوا للاشتراك حمل حملوا "
+    "لمتابعة ادعم ادعمنا اضغط انقر follow share subscribe sign".split()
+)
+_PLATFORM_WORDS = frozenset(w.split()[0].lower() for w in map(_norm, _PLATFORMS))
+_BULLETS = frozenset("-•*▪|·–—")
+
+
+def _first_word(text: str) -> str:
+    words = text.split(None, 2)
+    first = words[0]
+    if first in _BULLETS and len(words) > 1:
+        first = words[1]
+    return first.lstrip("-•*▪|·").rstrip(":：،,").lower()
+
+
+def _has_any(text: str, needles: tuple[str, ...]) -> bool:
+    return any(needle in text for needle in needles)
+
+
+def find_boilerplate(
+    text: str, norm: NormalizedText | None = None, *, title: str = ""
+) -> list[BoilerplateHit]:
+    """Boilerplate and metadata spans of ``text`` (original offsets), sorted."""
+    if norm is None:
+        norm = normalize(text)
+    ntext = norm.text
+    lines = split_lines(ntext)
+    if not lines:
+        return []
+    labels: dict[int, str] = {}  # position in ``lines`` -> reason
+    hits: list[BoilerplateHit] = []
+
+    tweets = tweet_embeds(text)
+    if tweets:
+        hits.extend(BoilerplateHit(s, e, "boilerplate", "tweet_embed") for s, e in tweets)
+        _mark_tweet_lines(lines, norm, tweets, labels)
+
+    footer = analyse_footer(ntext, lines)
+    for block in footer.article_blocks:
+        for k in block.lines:
+            labels.setdefault(k, "footer")
+    for k in footer.teaser_lines:
+        labels.setdefault(k, "related")
+    for name, f in footer.article_fields().items():
+        if name in METADATA_FIELDS:
+            s, e = norm.to_original_span(f.value_start, f.value_end)
+            hits.append(BoilerplateHit(s, e, "metadata", name, field_value(f, text[s:e])))
+
+    body = [is_body_line(line) for line in lines]
+    _mark_lines(lines, body, labels, _has_any(ntext, _FOOTER_HINTS))
+    _mark_header(lines, body, labels, title)
+    if labels.get(0) == "title":
+        s, e = norm.to_original_span(lines[0].start, lines[0].end)
+        hits.append(BoilerplateHit(s, e, "metadata", "title", " ".join(text[s:e].split())))
+
+    hits.extend(_merge(lines, labels, norm, text))
+    hits.sort(key=lambda h: (h.start, -h.end, h.kind))
+    return hits
+
+
+def _mark_tweet_lines(lines: list[Line], norm: NormalizedText, tweets, labels: dict[int, str]) -> None:
+    """Lines inside a tweet block are claimed (and emitted as the block, not per line)."""
+    j = 0
+    for k, line in enumerate(lines):
+        s, e = norm.to_original_span(line.start, line.end)
+        while j < len(tweets) and tweets[j][1] <= s:
+            j += 1
+        if j < len(tweets) and tweets[j][0] < e:
+            labels[k] = "tweet_embed"
+
+
+def _mark_lines(lines: list[Line], body: list[bool], labels: dict[int, str], footer_hints: bool) -> None:
+    """Related headers (and the teaser headlines under a bare one), share, footer,
+    byline and credit lines anywhere in the text."""
+    k = 0
+    n = len(lines)
+    while k < n:
+        line = lines[k]
+        if k in labels or line.words > 40:
+            k += 1
+            continue
+        reason = _line_reason(line, body[k], footer_hints)
+        if reason is not None:
+            labels[k] = reason
+        if reason == "related" and _bare_header(line):
+            j = k + 1
+            while j < n and j - k <= 10 and not body[j] and lines[j].words <= 30 and j not in labels:
+                labels[j] = "related"
+                j += 1
+            k = j
+            continue
+        k += 1
+
+
+def _line_reason(line: Line, is_body: bool, footer_hints: bool) -> str | None:
+    text = line.text
+    first = _first_word(text)
+    if first in _RELATED_FIRST and line.words <= 30 and RELATED_HEADER.match(text):
+        return "related"
+    if line.words <= 20 and (
+        (first in _SHARE_FIRST and _SHARE.match(text)) or ("هنا" in text and _CLICK_HERE.search(text))
+    ):
+        return "share"
+    if line.words <= 12 and first in _PLATFORM_WORDS and _PLATFORM_LINE.match(text):
+        return "share"
+    if footer_hints and _has_any(text, _FOOTER_HINTS) and (
+        _FOOTER_PHRASE.search(text)
+        or (_DISCLAIMER.search(text) and _DISCLAIMER_CONTEXT.search(text))
+    ):
+        return "footer"
+    if is_body:
+        return None
+    if _is_byline(line):
+        return "byline"
+    if _is_credit(line):
+        return "credit"
+    return None
+
+
+def _bare_header(line: Line) -> bool:
+    m = RELATED_HEADER.match(line.text)
+    return m is not None and len(line.text[m.end():].strip(" :：-–—|")) < 3
+
+
+def _is_byline(line: Line) -> bool:
+    if line.words > 10 or len(line.text) > 120 or line.text[-1] in _SENTENCE_END:
+        return False
+    m = _BYLINE.match(line.text)
+    if m is None:
+        return False
+    if m.group("colon"):
+        return True
+    return bool(m.group("strong")) and line.words <= 6
+
+
+def _is_credit(line: Line) -> bool:
+    text = line.text
+    if line.words > 12 or len(text) > 120:
+        return False
+    if _SOURCE_LINE.match(text) or _PHOTO_CREDIT.match(text):
+        return True
+    stripped = _AGENCY_RE.sub(" ", text)
+    if stripped == text:
+        return False
+    return not _CREDIT_LEFTOVER.search(stripped)
+
+
+def _mark_header(lines: list[Line], body: list[bool], labels: dict[int, str], title: str) -> None:
+    """Title on the first line; dateline/credit lines between it and the body."""
+    first_body = next((k for k, b in enumerate(body) if b), None)
+    if first_body is None or first_body == 0:
+        return
+    if 0 not in labels and _is_title(lines[0], title):
+        labels[0] = "title"
+    for k in range(1, min(first_body, 5)):
+        line = lines[k]
+        if k in labels or line.words > 12 or line.text[-1] in _SENTENCE_END:
+            continue
+        if _dateline(line):
+            labels[k] = "byline" if _BYLINE.search(line.text) else "credit"
+
+
+_DATELINE_SEP = regex.compile(r"[ \t][-–—|][ \t]|/|[(\[]")
+
+
+def _dateline(line: Line) -> bool:
+    """``الرباط - وكالة …``، ``صوت الجزر - خاص``، ``بوابة الخليج (أ ف ب)``."""
+    return bool(_DATELINE_SEP.search(line.text) or _AGENCY_RE.search(line.text))
+
+
+def _is_title(line: Line, title: str) -> bool:
+    if title and _norm(title) == " ".join(line.text.split()):
+        return True
+    return 2 <= line.words <= 25 and len(line.text) <= 200 and line.text[-1] not in ".:؛،,"
+
+
+def _merge(lines: list[Line], labels: dict[int, str], norm: NormalizedText, text: str) -> Iterator[BoilerplateHit]:
+    """One span per run of consecutive lines with the same reason (tweets excluded)."""
+    run: list[int] = []
+    for k in sorted(labels):
+        if labels[k] == "tweet_embed":
+            continue
+        if run and (k != run[-1] + 1 or labels[k] != labels[run[-1]]):
+            yield _span(lines, run, labels, norm)
+            run = []
+        run.append(k)
+    if run:
+        yield _span(lines, run, labels, norm)
+
+
+def _span(lines: list[Line], run: list[int], labels: dict[int, str], norm: NormalizedText) -> BoilerplateHit:
+    s, e = norm.to_original_span(lines[run[0]].start, lines[run[-1]].end)
+    return BoilerplateHit(s, e, "boilerplate", labels[run[0]])
+
+
+class BoilerplateExtractor(Extractor):
+    """Page furniture (tweets, credits, bylines, related, share, footers) and metadata."""
+
+    name: ClassVar[str] = "boilerplate"
+    kinds: ClassVar[tuple[str, ...]] = ("boilerplate", "metadata")
+    labels: ClassVar[dict[str, tuple[str, ...]]] = {
+        "boilerplate": REASONS,
+        "metadata": ("published", "source", "category", "credibility", "importance", "title"),
+    }
+    description: ClassVar[str] = "page furniture (tweets, credits, bylines, related, footers) and footer metadata"
+
+    def extract(self, article: Article, context: Context | None = None) -> Iterator[Span]:
+        if not article.text.strip():
+            return
+        norm = context.normalized if context is not None else normalize(article.text)
+        for hit in find_boilerplate(article.text, norm, title=article.title):
+            yield Span(hit.start, hit.end, hit.kind, hit.label, hit.value)
 
 
 @hookimpl
-def newslab_extractors():
-    return []
+def newslab_extractors() -> list[Extractor]:
+    return [BoilerplateExtractor()]

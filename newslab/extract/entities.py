@@ -1,10 +1,350 @@
-"""Built-in entities extractor (being written; registers nothing yet)."""
+"""Built-in entity extractor: PER ORG GPE LOC EVENT MISC, offline, with variant linking.
+
+Evidence, all local: the gazetteer (CLDR territory names, the CSV files shipped in
+``newslab/data/gazetteer``, user files, plugins' ``newslab_gazetteer`` hook), trigger
+rules (:mod:`newslab.extract.entity_rules`), and corpus-level reasoning: ``fit`` reads
+every article first so a person named once in full is found again by surname anywhere,
+and ``finalize`` gives each referent one canonical ``value`` across outlets
+(:mod:`newslab.extract.linking`).
+
+Spans follow the gold conventions: attached clitics are inside the span (``بمراكش``),
+titles and roles are not (``الجنرال كوخافي`` -> ``كوخافي``), one flat layer.
+"""
 
 from __future__ import annotations
 
+import bisect
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Any
+
+from newslab.arabic.normalize import normalize
+from newslab.extract.base import Context, Extractor
+from newslab.extract.entity_rules import (
+    KINGDOMS,
+    NAME_LINKS,
+    Candidate,
+    Lexicon,
+    Spans,
+    find_latin,
+    find_propagated,
+    find_triggered,
+    kingdom_mentions,
+    locative_before,
+)
+from newslab.extract.entity_text import SPELLING, STOPWORDS, TOKEN, key, key_phrase
+from newslab.extract.gazetteer import (
+    LABELS,
+    Entry,
+    Gazetteer,
+    GazetteerMatch,
+    builtin_entries,
+    default_gazetteer,
+    entry_from_mapping,
+    given_names,
+    read_entries,
+)
+from newslab.extract.linking import Mention, latin_similarity, link_names, link_people, tokens_match
 from newslab.hooks import hookimpl
+from newslab.spans import Span
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from newslab.corpus.article import Article, Corpus
+    from newslab.registry import Registry
+
+__all__ = ["EntityExtractor", "newslab_extractors"]
+
+Known = dict[str, tuple[str, tuple[str, ...]]]
+
+
+class EntityExtractor(Extractor):
+    """Named entities with one canonical value per referent (gazetteers, rules, linking).
+
+    ``gazetteer``: extra CSV/YAML files (columns ``name``, ``type``, ``canonical``);
+    ``entries``: extra entries as mappings; ``builtin``: include the shipped
+    gazetteer; ``registry``: read plugins' ``newslab_gazetteer`` contributions.
+    """
+
+    name = "entities"
+    kinds = ("entity",)
+    labels: Mapping[str, tuple[str, ...]] = {"entity": LABELS}
+    description = "Named entities (PER ORG GPE LOC EVENT MISC) with cross-outlet linking"
+
+    def __init__(
+        self,
+        gazetteer: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] = (),
+        *,
+        entries: Iterable[Mapping[str, Any]] = (),
+        builtin: bool = True,
+        registry: Registry | None = None,
+    ) -> None:
+        if isinstance(gazetteer, (str, os.PathLike)):
+            gazetteer = (gazetteer,)
+        self.gazetteer = tuple(gazetteer)
+        self.entries = tuple(entries)
+        self.builtin = builtin
+        self.registry = registry
+        self._corpus_known: Known = {}
+
+    # ------------------------------------------------------------ resources
+
+    @cached_property
+    def gaz(self) -> Gazetteer:
+        """The compiled gazetteer (built-ins plus user files, entries and plugins)."""
+        extra: list[Entry] = []
+        for path in self.gazetteer:
+            extra.extend(read_entries(path))
+        for i, row in enumerate(self.entries):
+            extra.append(entry_from_mapping(row, f"entries[{i}]", "entries"))
+        if self.registry is not None:
+            for row in self.registry.gazetteer_entries():
+                where = f"plugin {row.get('plugin', '?')!r} gazetteer entry {row.get('name')!r}"
+                extra.append(entry_from_mapping(row, where, str(row.get("plugin", ""))))
+        if self.builtin and not extra:
+            return default_gazetteer()
+        return Gazetteer.from_entries(builtin_entries() if self.builtin else (), extra)
+
+    @cached_property
+    def spell(self) -> dict[str, str]:
+        """Keyed token -> best spelling, for canonical values built from the text."""
+        return _spelling(self.gaz)
+
+    # ------------------------------------------------------------ extraction
+
+    def fit(self, corpus: Corpus) -> EntityExtractor:
+        """Find the people named in full anywhere in the corpus, for propagation."""
+        people: dict[tuple[str, ...], str] = {}
+        for article in corpus:
+            for c in self._base_candidates(normalize(article.text).text):
+                if c.label == "PER" and len(c.name) >= 2:
+                    people.setdefault(tuple(c.name), c.value)
+        self._corpus_known = _known_names(people.items(), given_names())
+        return self
+
+    def extract(self, article: Article, context: Context | None = None) -> Iterator[Span]:
+        norm = context.normalized if context is not None else normalize(article.text)
+        text = norm.text
+        cands = self._base_candidates(text)
+        local = {tuple(c.name): c.value for c in cands if c.label == "PER" and len(c.name) >= 2}
+        corpus_known = self._corpus_known
+        own = {
+            k: v
+            for k, v in _known_names(local.items(), given_names()).items()
+            if corpus_known.get(k, (None,))[0] != v[0]
+        }
+        known = {**corpus_known, **own}
+        cands.extend(find_propagated(text, corpus_known, exclude=own))
+        cands.extend(find_propagated(text, own))
+        cands = _resolve_latin(cands, known)
+        chosen = _select(cands)
+        chosen = _add_kingdoms(text, chosen)
+        chosen = _gloss_latin(text, chosen)
+        for c in chosen:
+            start, end = norm.to_original_span(c.start, c.end)
+            if end <= start:
+                continue
+            attrs = {"source": c.source, "surface_key": key_phrase(article.text[start:end])}
+            yield Span(start, end, "entity", c.label, c.value, attrs)
+
+    def _base_candidates(self, text: str) -> list[Candidate]:
+        hits = list(self.gaz.find(text))
+        spans = Spans(hits)
+        cands = [_from_gazetteer(text, h) for h in hits]
+        cands.extend(find_triggered(text, _lexicon(), spans, self.spell))
+        cands.extend(find_latin(text))
+        given = given_names()
+        for c in cands:
+            if c.label == "PER" and c.source in ("title", "given"):
+                c.value = " ".join(_respell(t, given, self.spell) for t in c.name)
+                c.name = tuple(c.value.split(" "))
+        return cands
+
+    # ------------------------------------------------------------ linking
+
+    def finalize(self, spans: pd.DataFrame) -> pd.DataFrame:
+        """One canonical value per referent across the corpus (see :mod:`.linking`)."""
+        if not len(spans):
+            return spans
+        out = spans.copy()
+        values = out["value"].astype(str).tolist()
+        labels = out["label"].astype(str).tolist()
+        people = [i for i, label in enumerate(labels) if label == "PER"]
+        if people:
+            mentions = [
+                Mention(str(out["article"].iat[i]), tuple(TOKEN.findall(values[i])) or (values[i],))
+                for i in people
+            ]
+            for i, canonical in zip(people, link_people(mentions)):
+                values[i] = canonical
+        for group in (("ORG",), ("GPE", "LOC"), ("EVENT",), ("MISC",)):
+            rows = [i for i, label in enumerate(labels) if label in group]
+            mapping = link_names(values[i] for i in rows)
+            if group == ("EVENT",):
+                mapping = _extend_event_prefixes(mapping)
+            for i in rows:
+                values[i] = mapping.get(values[i], values[i])
+        out["value"] = values
+        return out
+
+
+# ---------------------------------------------------------------- helpers
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> Lexicon:
+    return Lexicon(given_names())
+
+
+def _spelling(gaz: Gazetteer) -> dict[str, str]:
+    spell = dict(SPELLING)
+    for entry in gaz.by_key.values():
+        for tok in TOKEN.findall(entry.canonical):
+            k = key(tok)
+            if k not in spell or _hamzas(tok) > _hamzas(spell[k]):
+                spell[k] = tok
+    for name in _given_spellings():
+        spell.setdefault(key(name), name)
+    return spell
+
+
+@lru_cache(maxsize=1)
+def _given_spellings() -> tuple[str, ...]:
+    import csv
+
+    from newslab.extract.gazetteer import DATA_DIR
+
+    with (DATA_DIR / "given_names.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return tuple(row["name"].strip() for row in csv.DictReader(handle) if row.get("name"))
+
+
+def _hamzas(text: str) -> int:
+    return sum(text.count(c) for c in "أإآؤئء")
+
+
+def _respell(token: str, given: Mapping[str, str], spell: Mapping[str, str]) -> str:
+    k = key(token)
+    if k in given or k in NAME_LINKS:
+        return spell.get(k, token)
+    return token
+
+
+def _from_gazetteer(text: str, hit: GazetteerMatch) -> Candidate:
+    entry = hit.entry
+    label = entry.label
+    if entry.subtype == "city":
+        label = "LOC" if locative_before(text, hit.start, text[hit.start : hit.start + hit.prefix]) else "GPE"
+    name = tuple(entry.canonical.split(" ")) if label == "PER" else ()
+    priority = 7 if _multiword(entry.name) else 6
+    return Candidate(hit.start, hit.end, label, entry.canonical, "gazetteer", priority, name)
+
+
+@lru_cache(maxsize=65536)
+def _multiword(name: str) -> bool:
+    return len(TOKEN.findall(name)) > 1
+
+
+def _known_names(
+    people: Iterable[tuple[tuple[str, ...], str]], given: Mapping[str, str]
+) -> Known:
+    """Keyed full names and family names -> (value, name tokens) of their person."""
+    known: Known = {}
+    surnames: dict[str, set[str]] = {}
+    entries = list(people)
+    for name, value in entries:
+        known[" ".join(key(t) for t in name)] = (value, tuple(value.split(" ")))
+        last = key(name[-1])
+        if len(last) >= 3 and last not in given and last not in STOPWORDS and not name[-1].isascii():
+            surnames.setdefault(last, set()).add(value)
+    for last, values in surnames.items():
+        if last in known:
+            continue
+        if len(values) == 1:
+            value = next(iter(values))
+            known[last] = (value, tuple(value.split(" ")))
+        else:
+            known[last] = (last, (last,))  # shared family name: linking decides later
+    return known
+
+
+def _resolve_latin(cands: list[Candidate], known: Known) -> list[Candidate]:
+    """A lone capitalised Latin word is a person only if it matches a known name."""
+    surnames = {v[1][-1]: v for v in known.values() if len(v[1]) >= 2}
+    out = []
+    for c in cands:
+        if c.label != "PER?":
+            out.append(c)
+            continue
+        word = c.value
+        matches = [(latin_similarity(word, last), last) for last in surnames if tokens_match(word, last)]
+        target = surnames[max(matches)[1]] if matches else None
+        if target is not None:
+            out.append(Candidate(c.start, c.end, "PER", target[0], "latin", c.priority, target[1]))
+    return out
+
+
+def _select(cands: Sequence[Candidate]) -> list[Candidate]:
+    """A flat layer: longest candidates first, then by priority; no overlaps."""
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start, c.label))
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[Candidate] = []
+    for c in order:
+        if c.end <= c.start or c.label not in LABELS:
+            continue
+        i = bisect.bisect_right(starts, c.start)
+        if i and ends[i - 1] > c.start:
+            continue
+        if i < len(starts) and starts[i] < c.end:
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        kept.insert(i, c)
+    return kept
+
+
+def _add_kingdoms(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Bare ``المملكة`` -> the kingdom this article talks about most, if any."""
+    if "مملكة" not in text:
+        return chosen
+    counts = Counter(c.value for c in chosen if c.label == "GPE" and c.value in KINGDOMS)
+    if not counts:
+        return chosen
+    kingdom = counts.most_common(1)[0][0]
+    extra = [Candidate(s, e, "GPE", kingdom, "kingdom", 1) for s, e in kingdom_mentions(text)]
+    return _select([*chosen, *extra]) if extra else chosen
+
+
+def _gloss_latin(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """``«ران كوخاف» (Ran Kochav)``: a bracketed Latin gloss takes the entity before it."""
+    for i in range(1, len(chosen)):
+        c = chosen[i]
+        if c.source != "latin":
+            continue
+        before = text[chosen[i - 1].end : c.start]
+        if before.strip(' "\'') == "(" and len(before) <= 5:
+            prev = chosen[i - 1]
+            c.label, c.value, c.name = prev.label, prev.value, prev.name
+    return chosen
+
+
+def _extend_event_prefixes(mapping: dict[str, str]) -> dict[str, str]:
+    """An event named by a prefix of exactly one longer event name takes that name."""
+    canon = sorted(set(mapping.values()), key=len)
+    keyed = {v: key_phrase(v) for v in canon}
+    out = dict(mapping)
+    for v in canon:
+        longer = [w for w in canon if w != v and keyed[w].startswith(keyed[v] + " ")]
+        if len(longer) == 1:
+            for form, target in mapping.items():
+                if target == v:
+                    out[form] = longer[0]
+    return out
 
 
 @hookimpl
-def newslab_extractors():
-    return []
+def newslab_extractors(registry: Registry) -> list[Extractor]:
+    return [EntityExtractor(registry=registry)]

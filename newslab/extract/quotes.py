@@ -1,10 +1,847 @@
-"""Built-in quotes extractor (being written; registers nothing yet)."""
+"""Built-in ``quotes`` extractor: direct quotations, their speaker and speech cue.
+
+How it works, in three linear passes over the normalised text:
+
+1. **Pair the marks.** Quotation marks of every style (“ ” „ « » " ‘ ’ ') are scanned
+   once, left to right; each family (double marks, guillemets, single marks) keeps at
+   most one open mark. A closing-looking mark with nothing open is ignored, a mark that
+   reopens after a line break drops the unbalanced opener, and no quote may be longer
+   than :data:`MAX_QUOTE_CHARS` — so stray marks never swallow the rest of the text.
+2. **Keep speech, drop names.** A short quoted span ("Ynet TV", «عبد الله», a title)
+   is a quote only when a speech cue introduces it right there (``قال: "…"``) or follows
+   it (``"…"، قال …``); one that an entity span covers, or that follows a naming noun
+   (قناة، صحيفة، اسم …), is a name. Longer spans are quotes.
+3. **Find who speaks.** The speech cue (قال، أضاف، مضيفا، حسب، في بيان …) after the
+   quote, or else the last one before it in the same sentence, gives the subject: a
+   person or organisation the entity extractor found there; a role phrase (وزير الدفاع)
+   resolved to the person it names; a statement (وأضاف البيان) resolved to the
+   organisation that issued it; or nothing (``وأضاف: "…"``), resolved to the previous
+   speaker or the last person named.
+
+Spans exclude the marks; ``value`` is the quoted text; ``attrs`` hold ``speaker`` (as
+written), ``speaker_canonical``, ``cue`` and ``resolved_from``.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, ClassVar
+
+from newslab.arabic.normalize import NormalizedText, normalize
+from newslab.extract.base import Context, Extractor
+from newslab.extract.lexicon import trie_pattern
 from newslab.hooks import hookimpl
+from newslab.spans import Span
+
+__all__ = ["MAX_QUOTE_CHARS", "QuoteExtractor", "newslab_extractors"]
+
+#: Longest quotation kept (characters): an unclosed mark never runs further.
+MAX_QUOTE_CHARS = 1500
+#: Quoted spans of at most this many words need a speech cue right beside them.
+SHORT_QUOTE_WORDS = 4
+#: How far back (characters) a speech cue before a quote is looked for.
+CUE_WINDOW = 320
+#: How far back cues are read to know who spoke last (indirect speech included).
+CONTEXT_WINDOW = 1200
+#: How far back a role phrase (وزير الدفاع) is looked up next to a person's name.
+ROLE_WINDOW = 6000
+
+# ------------------------------------------------------------------ lexicons
+# Written as in print; normalised once at import with the extractor's own normaliser.
+
+_SPEECH_VERBS = """
+قال قالت قالوا قالا يقول تقول يقولون
+أكد أكدت أكدوا يؤكد تؤكد
+أضاف أضافت أضافوا يضيف تضيف
+صرح صرحت صرحوا يصرح تصرح
+أوضح أوضحت أوضحوا يوضح توضح
+تابع تابعت تابعوا يتابع تتابع
+أفاد أفادت أفادوا يفيد تفيد
+شدد شددت شددوا يشدد تشدد
+أشار أشارت أشاروا يشير تشير
+اعتبر اعتبرت اعتبروا يعتبر تعتبر
+أعلن أعلنت أعلنوا يعلن تعلن
+ذكر ذكرت ذكروا يذكر تذكر
+كتب كتبت كتبوا يكتب تكتب
+غرد غردت غردوا يغرد تغرد
+أردف أردفت استطرد استطردت
+ختم ختمت اختتم اختتمت
+علق علقت علقوا يعلق تعلق
+حذر حذرت حذروا يحذر تحذر
+لفت لفتت نبه نبهت
+تساءل تساءلت
+أبرز أبرزت يبرز تبرز
+دعا دعت
+نقل نقلت
+جاء ورد
+"""
+
+_PARTICIPLES = """
+مضيفا مضيفة مؤكدا مؤكدة مشيرا مشيرة موضحا موضحة مبرزا مبرزة
+معتبرا معتبرة لافتا لافتة منبها منبهة محذرا محذرة متابعا متابعة
+قائلا قائلة مردفا مردفة مستطردا مستطردة مشددا مشددة معلنا معلنة
+خاتما خاتمة متسائلا متسائلة
+"""
+
+#: Attribution phrases whose subject follows them (``حسب الوزارة``).
+_ACCORDING = ["حسب", "بحسب", "حسبما", "بحسب ما", "وفق", "وفقا ل", "وفق ما", "وفقا لما",
+              "نقلا عن", "على لسان", "على حد تعبير", "على حد قول"]
+
+#: Phrases that mark speech but name no subject (``… في بيان``).
+_SPEECH_PHRASES = ["في بيان", "في تصريح", "في تصريحات", "في مقابلة", "في تغريدة",
+                   "في حديث", "في كلمة", "في منشور", "في رسالة", "في مؤتمر صحفي"]
+
+#: Words after which a short quoted span is a name or title, not speech.
+_NAMING_NOUNS = """
+اسم باسم عنوان بعنوان شعار بشعار لقب وسم هاشتاغ هاشتاغ
+قناة صحيفة جريدة مجلة موقع وكالة إذاعة تلفزيون شبكة منصة تطبيق برنامج
+حركة حزب منظمة جمعية مجموعة جماعة تنظيم ائتلاف تحالف جبهة كتلة
+عملية مبادرة خطة صفقة اتفاق اتفاقية اتفاقيات مشروع مؤتمر مهرجان منتدى قمة
+كتاب فيلم مسلسل رواية أغنية قصيدة مقال تقرير فيلم
+شركة مؤسسة مركز معهد نادي فريق مستشفى مطعم فندق مدرسة جامعة
+مصطلح كلمة عبارة وصف تسمية لقب
+"""
+
+#: Words opening a role phrase: the speaker is a person described by office or title.
+_ROLE_WORDS = """
+رئيس رئيسة وزير وزيرة قائد قائدة متحدث متحدثة ناطق ناطقة مدير مديرة أمين أمينة
+سفير سفيرة مسؤول مسؤولة جنرال لواء عميد عقيد فريق ملك ملكة أمير أميرة شيخ نائب
+نائبة عضو عضوة زعيم زعيمة مستشار مستشارة مبعوث مبعوثة ممثل ممثلة مندوب مندوبة
+دكتور دكتورة سيد سيدة بروفيسور حاخام مفوض مفوضة محافظ محافظة والي عمدة قاضي قاضية
+مدعي مراسل مراسلة بريغادير كولونيل رائد نقيب مفتي بطريرك كاردينال بابا إمام
+"""
+
+#: Anonymous speakers: never resolved to a named person.
+_ANONYMOUS = """
+مصدر مصادر شاهد شهود مسؤول مسؤولون مسؤولين خبير خبراء محلل محللون مواطن مواطنون
+ناشط ناشطون ناشطين عضو أعضاء أحد بعض
+"""
+
+#: Documents that speak for whoever issued them (``وأضاف البيان``).
+_DOCUMENTS = """
+بيان البيان بلاغ البلاغ تقرير التقرير رسالة الرسالة منشور المنشور تغريدة التغريدة
+إعلان الإعلان نص النص وثيقة الوثيقة مذكرة المذكرة
+"""
+
+#: Pronouns standing for the previous speaker.
+_PRONOUNS = "هو هي هم هما هن إنه إنها أنه أنها"
+
+#: Tokens that end a subject phrase after a cue verb.
+_SUBJECT_STOPS = """
+أن إن بأن أنه إنه أنها إنها أنهم إنهم أنّ لأن في خلال أمام على عبر ضمن بعد قبل عن مع إلى
+حول بشأن بخصوص يوم اليوم أمس مساء صباح ليل ليلة الأحد الإثنين الاثنين الثلاثاء الأربعاء
+الخميس الجمعة السبت عندما حين بينما كما حيث الذي التي الذين اللذين اللتين لدى قوله قولها
+وقد قد ثم لكن ولكن بل كذلك أيضا
+"""
+
+_MAX_SUBJECT_TOKENS = 8
+
+#: Words right after a short quoted span that show it is a name used as a subject.
+_NAME_FOLLOWERS_TEXT = "إن أن بأن إنه أنه في عن على"
+
+
+@lru_cache(maxsize=8192)
+def _fold(word: str) -> str:
+    return normalize(word).text
+
+
+def _words(block: str) -> list[str]:
+    return [_fold(w) for w in block.split()]
+
+
+_VERB_WORDS = _words(_SPEECH_VERBS)
+_PARTICIPLE_WORDS = _words(_PARTICIPLES)
+_NAMING = frozenset(_words(_NAMING_NOUNS))
+_NAMING_BARE = frozenset(w[2:] if w.startswith("ال") else w for w in _NAMING)
+_ROLES = frozenset(_words(_ROLE_WORDS))
+_ANON = frozenset(_words(_ANONYMOUS))
+_DOCS = frozenset(_words(_DOCUMENTS))
+_PRONOUN_WORDS = frozenset(_words(_PRONOUNS))
+_STOPS = frozenset(_words(_SUBJECT_STOPS))
+_NAME_FOLLOWERS = frozenset(_words(_NAME_FOLLOWERS_TEXT))
+_RELAYING = frozenset(_words("نقل نقلت نقلوا"))
+_LOCATING = frozenset(_words("جاء ورد"))
+_VERB_SET = frozenset(_VERB_WORDS) | frozenset(_PARTICIPLE_WORDS)
+
+_LETTER = r"\w"  # the stdlib engine: several times faster here than `regex`
+#: Folded cue form -> kind: verb, participle, according (حسب), phrase (في بيان).
+_CUE_KINDS: dict[str, str] = {}
+for _kind, _forms in (
+    ("phrase", [_fold(p) for p in _SPEECH_PHRASES]),
+    ("according", [_fold(p) for p in _ACCORDING]),
+    ("participle", _PARTICIPLE_WORDS),
+    ("verb", _VERB_WORDS),
+):
+    for _form in _forms:
+        _CUE_KINDS.setdefault(_form, _kind)
+# One pattern for every cue, its alternatives arranged as a trie; و/ف may come first.
+_CUE_PATTERN = re.compile(rf"(?<!\w)[وف]?(?P<cue>{trie_pattern(_CUE_KINDS)})(?!\w)")
+# ``وفق ما أعلنه الجيش``: the attribution phrase takes the verb that follows it.
+_ACCORDING_VERB = re.compile(rf"\s+(?:{trie_pattern(_VERB_WORDS)})(?:ه|ها|هم)?(?!\w)")
+
+
+def _cue_at(norm: str, match: re.Match[str]) -> _Cue:
+    kind = _CUE_KINDS.get(" ".join(match.group("cue").split()), "verb")
+    end = match.end()
+    if kind == "according":
+        verb = _ACCORDING_VERB.match(norm, end)
+        if verb is not None:
+            end = verb.end()
+    return _Cue(match.start(), end, kind, norm[match.start() : end])
+
+
+# A cue right after a closing mark: ``"…"، قال فلان`` / ``"…" كما قال الجيش``.
+_TRAILING_CUE = re.compile(
+    rf"[ \t\u00a0،,\-–—)]{{0,6}}(?:و?كما\s+|ثم\s+)?(?={_CUE_PATTERN.pattern})"
+)
+_TOKEN = re.compile(r"\w+|\S")
+_WORD = re.compile(r"\w+")
+_MARKED_NAME = re.compile(r"[\"«]([^\"«»\n]{2,60})[\"»]")
+_SENTENCE_END = re.compile(r"[.!?؟](?=\s)|\n")
+
+# Quotation marks as they look after normalisation, and the original characters.
+_MARKS = re.compile(r"[\"']")
+_GUILLEMET_OPEN = "«‹"
+_GUILLEMET_CLOSE = "»›"
+_SINGLE = "'‘’‚‛′ʼ"
+
+
+# ------------------------------------------------------------------ pass 1: marks
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """A pair of quotation marks; offsets in the normalised text."""
+
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum()
+
+
+def pair_marks(norm: str, original_char) -> list[_Pair]:
+    """Pair quotation marks in one left-to-right pass (linear in the text length).
+
+    ``original_char(i)`` gives the original character behind normalised index ``i``
+    (the normaliser folds every mark to ``"`` or ``'``, the direction lives in the
+    original). Families are paired independently; see the module docstring.
+    """
+    pairs: list[_Pair] = []
+    open_at: dict[str, int] = {}
+    n = len(norm)
+    for match in _MARKS.finditer(norm):
+        i = match.start()
+        char = original_char(i)
+        before = norm[i - 1] if i > 0 else " "
+        after = norm[i + 1] if i + 1 < n else " "
+        if char in _SINGLE or char == "'":
+            family = "single"
+            if _is_word_char(before) and _is_word_char(after):
+                continue  # an apostrophe: Kohavi's, l'armée
+        elif char in _GUILLEMET_OPEN or char in _GUILLEMET_CLOSE:
+            family = "guillemet"
+        else:
+            family = "double"
+        opening_like = not _is_word_char(before) and not after.isspace()
+        closing_like = not before.isspace() and not _is_word_char(after)
+        start = open_at.get(family)
+        if start is not None and i - start - 1 > MAX_QUOTE_CHARS:
+            del open_at[family]  # an unbalanced opener: forget it
+            start = None
+        if family == "guillemet":
+            if char in _GUILLEMET_OPEN:
+                open_at[family] = i  # a second opener drops an unbalanced first
+            elif start is not None:
+                pairs.append(_Pair(start, i))
+                del open_at[family]
+            continue
+        if start is None:
+            if closing_like and not opening_like:
+                continue  # a stray closing mark
+            open_at[family] = i
+            continue
+        if opening_like and not closing_like and "\n" in norm[start:i]:
+            open_at[family] = i  # the old opener was left unclosed before a new paragraph
+            continue
+        if family == "single" and "\n" in norm[start:i]:
+            open_at[family] = i if opening_like else None
+            if open_at[family] is None:
+                del open_at[family]
+            continue
+        pairs.append(_Pair(start, i))
+        del open_at[family]
+    pairs.sort(key=lambda p: (p.open, -p.close))
+    return pairs
+
+
+# ------------------------------------------------------------------ entity helpers
+
+
+@dataclass(frozen=True)
+class _Entity:
+    start: int  # normalised offsets
+    end: int
+    label: str
+    text: str  # as written
+    canonical: str
+
+
+def _norm_index_map(nt: NormalizedText):
+    """Map an original offset to the normalised text (inverse of ``to_original``)."""
+    if nt.segments is None:
+        return lambda o: o
+    norm_starts = [s[0] for s in nt.segments]
+    orig_starts = [s[1] for s in nt.segments]
+    segments = nt.segments
+    total = len(nt.text)
+
+    def to_norm(o: int) -> int:
+        k = bisect_right(orig_starts, o) - 1
+        if k < 0:
+            return 0
+        norm_start, orig_start, identity = segments[k]
+        limit = norm_starts[k + 1] if k + 1 < len(segments) else total
+        return min(norm_start + (o - orig_start), limit) if identity else norm_start
+
+    return to_norm
+
+
+def _entities(context: Context | None, nt: NormalizedText) -> list[_Entity]:
+    if context is None:
+        return []
+    to_norm = _norm_index_map(nt)
+    found = []
+    for span in context.spans(kind="entity"):
+        text = nt.original[span.start : span.end]
+        canonical = str(span.value or "") or _strip_clitic(text)
+        found.append(_Entity(to_norm(span.start), to_norm(span.end), span.label or "", text, canonical))
+    found.sort(key=lambda e: (e.start, e.end))
+    return found
+
+
+def _strip_clitic(word: str) -> str:
+    """``والجيش`` -> ``الجيش``, ``وكوخافي`` stays (no ال to anchor the clitic)."""
+    folded = _fold(word)
+    for prefix in ("وبال", "وال", "فال", "بال", "كال", "لل"):
+        if folded.startswith(prefix):
+            cut = len(prefix) - 2 if prefix != "لل" else 1
+            return word[cut:] if prefix != "لل" else "ال" + word[2:]
+    return word
+
+
+# ------------------------------------------------------------------ speakers
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    text: str
+    canonical: str
+    how: str  # entity, role, statement, pronoun, text
+
+
+@dataclass(frozen=True)
+class _Cue:
+    start: int
+    end: int
+    kind: str  # verb, participle, according, phrase
+    text: str  # as written (original)
+
+
+@dataclass(frozen=True)
+class _Shifted:
+    """A match position moved back into whole-text offsets."""
+
+    _start: int
+    _end: int
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+class _Resolver:
+    """Finds subjects of speech cues and remembers the last speaker of the article."""
+
+    def __init__(self, nt: NormalizedText, entities: Sequence[_Entity]):
+        self.nt = nt
+        self.norm = nt.text
+        self.entities = entities
+        self.entity_starts = [e.start for e in entities]
+        self.last: _Speaker | None = None
+        self.last_is_person = False
+        self.last_issuer: _Speaker | None = None
+        self.quoted: list[tuple[int, int]] = []
+        self.since = 0  # end of the previous quote
+
+    def original(self, start: int, end: int) -> str:
+        o_start, o_end = self.nt.to_original_span(start, end)
+        return self.nt.original[o_start:o_end]
+
+    # -- entities near a position
+    def entities_in(self, start: int, end: int) -> list[_Entity]:
+        k = bisect_right(self.entity_starts, start - 1)
+        out = []
+        while k < len(self.entities) and self.entities[k].start < end:
+            out.append(self.entities[k])
+            k += 1
+        return out
+
+    def last_person_before(self, position: int) -> _Entity | None:
+        k = bisect_right(self.entity_starts, position) - 1
+        while k >= 0:
+            entity = self.entities[k]
+            if entity.label == "PER" and entity.end <= position:
+                return entity
+            k -= 1
+        return None
+
+    def last_organisation_before(self, position: int) -> _Entity | None:
+        k = bisect_right(self.entity_starts, position) - 1
+        while k >= 0:
+            entity = self.entities[k]
+            if entity.label == "ORG" and entity.end <= position:
+                return entity
+            k -= 1
+        return None
+
+    # -- the subject phrase after a cue
+    def subject_after(self, start: int, limit: int, cue: _Cue) -> tuple[int, int] | None:
+        """Span of the subject phrase that starts at ``start`` (before ``limit``)."""
+        tokens = list(_TOKEN.finditer(self.norm, start, limit))
+        verb = cue.text.split()[-1]
+        verb = verb[1:] if verb[:1] in "وف" and verb[1:] in _VERB_SET else verb
+        if verb in _RELAYING:  # نقلت الوكالة عن الوزير قوله: the speaker follows عن
+            after = next((i for i, t in enumerate(tokens) if t.group() == "عن"), None)
+            if after is not None:
+                tokens = tokens[after + 1 :]
+        elif verb in _LOCATING and tokens and tokens[0].group() == "في":
+            tokens = tokens[1:]  # جاء في البيان
+        first = last = None
+        for index, token in enumerate(tokens):
+            word = token.group()
+            if not _WORD.fullmatch(word):
+                if word in "«»\"'":
+                    continue  # a name in guillemets: قال المتحدث «فلان»
+                break
+            folded = word
+            if folded in _STOPS or (folded in _VERB_SET and first is not None):
+                break
+            if (
+                first is not None
+                and folded.startswith("ل")
+                and not folded.startswith("ال")
+                and not self._inside_person(token.start())
+            ):
+                break  # an addressee: لقناة، لرويترز، للصحفيين
+            if first is None and folded in _VERB_SET:
+                continue
+            if first is None:
+                first = token.start()
+            last = token.end()
+            if index >= _MAX_SUBJECT_TOKENS + 2:
+                break
+        if first is None:
+            return None
+        # keep a person whose name runs past the stop
+        for entity in self.entities_in(first, last):
+            if entity.start < last < entity.end:
+                last = entity.end
+        return first, last
+
+    def _inside_person(self, position: int) -> bool:
+        return any(e.label == "PER" and e.start <= position < e.end for e in self.entities_in(position - 60, position + 1))
+
+    def subject_before(self, cue_start: int, floor: int) -> tuple[int, int] | None:
+        """Subject written before the verb (``الوزير قال``), within the clause."""
+        window_start = max(floor, cue_start - 80)
+        tokens = list(_TOKEN.finditer(self.norm, window_start, cue_start))
+        collected: list[re.Match[str]] = []
+        for token in reversed(tokens):
+            if not _WORD.fullmatch(token.group()) or token.group() in _STOPS:
+                break
+            collected.append(token)
+            if len(collected) >= 5:
+                break
+        if not collected:
+            return None
+        return collected[-1].start(), collected[0].end()
+
+    # -- from a phrase to a speaker
+    def speaker_of(self, phrase: tuple[int, int] | None, cue: _Cue, position: int) -> _Speaker | None:
+        if phrase is None:
+            return self.previous(position)
+        start, end = phrase
+        words = [w.group() for w in _WORD.finditer(self.norm, start, end)]
+        if not words:
+            return self.previous(position)
+        head = _bare(words[0])
+        if words[0] in _PRONOUN_WORDS:
+            return self.previous(position)
+        inside = self.entities_in(start, end)
+        people = [e for e in inside if e.label == "PER"]
+        if people:
+            person = people[0]
+            return _Speaker(_strip_clitic(person.text), person.canonical, "entity")
+        marked = _MARKED_NAME.search(self.norm, start, min(len(self.norm), end + 1))
+        if marked is not None and head in _ROLES:
+            name = self.original(*marked.span(1))
+            return _Speaker(name, name, "text")
+        if head in _DOCS:
+            text = _strip_clitic(self.original(start, _first_word_end(self.norm, start, end)))
+            issuer = (
+                self.document_issuer(head, start)
+                or self.last_issuer
+                or _entity_speaker(self.last_organisation_before(start))
+            )
+            return _Speaker(text, issuer.canonical if issuer else text, "statement")
+        written = self.original(start, end)
+        if head in _ROLES:
+            if head in _ANON and not any(_bare(w) != w or w.startswith("ال") for w in words[1:]) and not words[0].startswith("ال"):
+                return _Speaker(written, written, "text")
+            person = self.role_holder(words, start)
+            if person is not None:
+                return _Speaker(_strip_clitic(written), person.canonical, "role")
+            return _Speaker(_strip_clitic(written), _strip_clitic(written), "text")
+        others = [e for e in inside if e.label in ("ORG", "GPE", "LOC", "MISC")]
+        if others and others[0].start <= start + 2:
+            entity = others[0]
+            return _Speaker(_strip_clitic(entity.text), entity.canonical, "entity")
+        if head in _ANON:
+            return _Speaker(written, written, "text")
+        return _Speaker(_strip_clitic(written), _strip_clitic(written), "text")
+
+    def document_issuer(self, head: str, position: int) -> _Speaker | None:
+        """Who issued the statement named earlier: ``بيان لوزارة الصحة``, ``بيان الحزب``,
+        or the subject of ``قال X في بيان``. Never a person's guess: None if unknown."""
+        floor = max(0, position - ROLE_WINDOW)
+        found = None
+        for hit in re.finditer(rf"(?<!\w)(?:[وفب]|ل|في\s+)?(?:ال)?{re.escape(head)}(?!\w)", self.norm[floor:position]):
+            found = hit
+        if found is None:
+            return None
+        at, after = floor + found.start(), floor + found.end()
+        for entity in self.entities_in(after, after + 40):
+            gap = self.norm[after : entity.start]
+            if entity.label in ("ORG", "GPE") and len(gap.split()) <= 1 and not any(c in gap for c in ".:،\n"):
+                return _Speaker(entity.text, entity.canonical, "entity")
+        owner = re.match(r"\s+ل(?!ل)(\w+(?:\s+(?!في|على|عن|من|إلى|الى|أن|ان)\w+){0,3})", self.norm[after : after + 80])
+        if owner is None:
+            owner = re.match(r"\s+لل(\w+(?:\s+(?!في|على|عن|من|الى|ان)\w+){0,3})", self.norm[after : after + 80])
+            if owner is not None:
+                name = "ال" + self.original(after + owner.start(1), after + owner.end(1))
+                return _Speaker(name, name, "text")
+        if owner is not None:
+            name = self.original(after + owner.start(1), after + owner.end(1))
+            return _Speaker(name, name, "text")
+        verbs = [m for m in _CUE_PATTERN.finditer(self.norm, max(floor, at - 120), at)]
+        for verb in reversed(verbs):
+            cue = _cue_at(self.norm, verb)
+            if cue.kind == "verb":
+                phrase = self.subject_after(cue.end, at, cue)
+                if phrase is not None:
+                    inside = [e for e in self.entities_in(*phrase) if e.label in ("ORG", "GPE")]
+                    if inside:
+                        return _Speaker(inside[0].text, inside[0].canonical, "entity")
+                break
+        return None
+
+    def role_holder(self, words: Sequence[str], position: int) -> _Entity | None:
+        """The person a definite role phrase names: an apposition elsewhere, else salience."""
+        role = " ".join(words[: min(len(words), 3)])
+        window = max(0, position - ROLE_WINDOW)
+        for hit in re.finditer(re.escape(role), self.norm[window : position + 200]):
+            hit = _Shifted(hit.start() + window, hit.end() + window)
+            after = self.entities_in(hit.end(), hit.end() + 40)
+            for entity in after:
+                gap = self.norm[hit.end() : entity.start]
+                if entity.label == "PER" and len(gap.split()) <= 2 and not any(c in gap for c in ".:\n"):
+                    return entity
+            before = [e for e in self.entities_in(hit.start() - 40, hit.start()) if e.end <= hit.start()]
+            if before and before[-1].label == "PER" and self.norm[before[-1].end : hit.start()].strip() in ("،", ",", ""):
+                return before[-1]
+        if self.last is not None and self.last.how in ("entity", "role") and self.last_is_person:
+            return _Entity(0, 0, "PER", self.last.text, self.last.canonical)
+        return self.last_person_before(position)
+
+    def previous(self, position: int) -> _Speaker | None:
+        """Who "he/she" is: the subject of a speech verb since the last quote, the last
+        quote's speaker, or the last person named."""
+        indirect = self.indirect_before(position)
+        if indirect is not None:
+            return _Speaker(indirect.text, indirect.canonical, "pronoun")
+        if self.last is not None:
+            return _Speaker(self.last.text, self.last.canonical, "pronoun")
+        person = self.last_person_before(position)
+        if person is not None:
+            return _Speaker(_strip_clitic(person.text), person.canonical, "pronoun")
+        return None
+
+    def indirect_before(self, position: int) -> _Speaker | None:
+        """Speaker of reported speech (``وأكد الوزير أن …``) since the previous quote."""
+        start = max(self.since, position - CONTEXT_WINDOW)
+        found = [
+            _cue_at(self.norm, m) for m in _CUE_PATTERN.finditer(self.norm, start, position)
+        ]
+        for cue in reversed(found):
+            if cue.kind not in ("verb", "according") or _inside_any(cue.start, self.quoted):
+                continue
+            limit = min(_sentence_end(self.norm, cue.end), cue.end + 120, position)
+            phrase = self.subject_after(cue.end, limit, cue)
+            if phrase is None:
+                continue
+            words = _WORD.findall(self.norm, *phrase)
+            if not words or words[0] in _PRONOUN_WORDS:
+                continue
+            if self.entities_in(*phrase) or _bare(words[0]) in _ROLES or _bare(words[0]) in _DOCS:
+                return self.speaker_of(phrase, cue, cue.start)
+        return None
+
+    def remember(self, speaker: _Speaker | None, cue: _Cue, is_person: bool) -> None:
+        if speaker is None or speaker.how == "pronoun":
+            return
+        self.last = speaker
+        self.last_is_person = is_person
+        if not is_person and speaker.how in ("entity", "statement"):
+            self.last_issuer = speaker  # who a later "the statement added" speaks for
+
+
+def _entity_speaker(entity: _Entity | None) -> _Speaker | None:
+    return None if entity is None else _Speaker(entity.text, entity.canonical, "entity")
+
+
+def _bare(word: str) -> str:
+    """A word without a leading و/ف and without ال, for lexicon look-ups."""
+    if len(word) > 3 and word[0] in "وف" and (word[1:] in _ROLES or word[1:] in _DOCS or word[1:3] == "ال"):
+        word = word[1:]
+    if word.startswith("ال") and len(word) > 3:
+        return word[2:]
+    return word
+
+
+def _first_word_end(norm: str, start: int, end: int) -> int:
+    match = _WORD.search(norm, start, end)
+    return match.end() if match else end
+
+
+# ------------------------------------------------------------------ the extractor
+
+
+class QuoteExtractor(Extractor):
+    """Direct quotations with speaker, canonical speaker and speech cue."""
+
+    name = "quotes"
+    kinds = ("quote",)
+    labels: ClassVar[dict[str, tuple[str, ...]]] = {"quote": ("direct",)}
+    requires = ("entities",)
+    description = "Direct quotations (any quotation-mark style) with speaker and speech cue"
+
+    def __init__(self, *, max_chars: int = MAX_QUOTE_CHARS, short_words: int = SHORT_QUOTE_WORDS):
+        self.max_chars = max_chars
+        self.short_words = short_words
+
+    def extract(self, article: Any, context: Context | None = None) -> Iterator[Span]:
+        text = article.text
+        if not text or not _has_mark(text):
+            return
+        nt = context.normalized if context is not None else normalize(text)
+        norm = nt.text
+        entities = _entities(context, nt)
+        resolver = _Resolver(nt, entities)
+
+        original_char = text.__getitem__ if nt.is_aligned else (lambda i: text[nt.to_original(i)])
+
+        accepted: list[tuple[int, int, _Pair]] = []
+        last_end = -1
+        for pair in pair_marks(norm, original_char):
+            if pair.open < last_end:
+                continue  # nested inside a kept quote
+            start, end = _trim(norm, pair.open + 1, pair.close)
+            if end <= start or end - start > self.max_chars:
+                continue
+            if not self._is_speech(norm, pair, start, end, entities):
+                continue
+            accepted.append((start, end, pair))
+            last_end = pair.close + 1
+
+        cues = _cues_near(norm, [p for _, _, p in accepted])
+        cue_starts = [c.start for c in cues]
+        quoted_regions = [(p.open, p.close) for _, _, p in accepted]
+        resolver.quoted = quoted_regions
+        previous_close = 0
+        for start, end, pair in accepted:
+            resolver.since = previous_close
+            cue, speaker = self._attribute(resolver, norm, pair, cues, cue_starts, previous_close, quoted_regions)
+            previous_close = pair.close + 1
+            o_start, o_end = nt.to_original_span(start, end)
+            attrs: dict[str, Any] = {
+                "speaker": speaker.text if speaker else "",
+                "speaker_canonical": speaker.canonical if speaker else "",
+                "cue": _original_cue(nt, cue) if cue else "",
+                "resolved_from": speaker.how if speaker else "",
+            }
+            quoted = text[o_start:o_end]
+            yield Span(o_start, o_end, "quote", "direct", quoted, attrs, text=quoted)
+
+    # -- is it speech?
+    def _is_speech(self, norm: str, pair: _Pair, start: int, end: int, entities: Sequence[_Entity]) -> bool:
+        """Long quoted spans are speech; short ones only beside a speech cue."""
+        words = _WORD.findall(norm, start, end)
+        if not words:
+            return False
+        if len(words) > self.short_words:
+            return True
+        if any(e.start <= start + 1 and e.end >= end - 1 for e in entities if e.start < end and e.end > start):
+            return False  # the quoted text is a name the entity extractor knows
+        previous = _WORD.findall(norm, max(0, pair.open - 30), pair.open)
+        if previous and (_bare(previous[-1]) in _NAMING_BARE or (
+            previous[-1].startswith("ل") and _bare(previous[-1][1:]) in _NAMING_BARE
+        )):
+            return False  # صحيفة "…", لقناة "…", اسم "…"
+        before = norm[max(0, pair.open - 60) : pair.open]
+        colon = before.rstrip().endswith((":", "："))
+        cues = list(_CUE_PATTERN.finditer(before))
+        if cues and colon:
+            return True  # قال الوزير: "لا"
+        following = _WORD.match(norm, _skip_spaces(norm, pair.close + 1))
+        if following is not None and following.group() in _NAME_FOLLOWERS:
+            return False  # قالت "الصحيفة" إن …: the quoted name is the subject
+        if cues and not before[cues[-1].end() :].strip():
+            return True  # وأضاف "…"
+        if colon and len(words) >= 2:
+            return True
+        return _TRAILING_CUE.match(norm, pair.close + 1) is not None
+
+    # -- who said it?
+    def _attribute(self, resolver, norm, pair, cues, cue_starts, previous_close, quoted_regions):
+        trailing = _TRAILING_CUE.match(norm, pair.close + 1)
+        if trailing is not None:
+            cue = _cue_at(norm, _CUE_PATTERN.match(norm, trailing.end()))
+            limit = _sentence_end(norm, cue.end)
+            phrase = resolver.subject_after(cue.end, limit, cue) if cue.kind != "phrase" else None
+            if phrase is not None or cue.kind != "participle":
+                speaker = resolver.speaker_of(phrase, cue, pair.open)
+                resolver.remember(speaker, cue, _is_person(resolver, phrase))
+                return cue, speaker
+        floor = max(previous_close, pair.open - CUE_WINDOW, _sentence_start(norm, pair.open))
+        k = bisect_right(cue_starts, pair.open) - 1
+        chosen: _Cue | None = None
+        while k >= 0 and cues[k].start >= floor:
+            cue = cues[k]
+            if not _inside_any(cue.start, quoted_regions) and cue.end <= pair.open:
+                if cue.kind != "phrase":
+                    chosen = cue
+                    break
+                chosen = chosen or cue
+            k -= 1
+        if chosen is None:
+            phrase = resolver.subject_before(pair.open, floor) if norm[max(0, pair.open - 3) : pair.open].strip().endswith(":") else None
+            speaker = resolver.speaker_of(phrase, _Cue(pair.open, pair.open, "colon", ""), pair.open) if phrase else None
+            if speaker is not None:
+                resolver.remember(speaker, _Cue(0, 0, "colon", ""), _is_person(resolver, phrase))
+            return None, speaker
+        if chosen.kind == "phrase":
+            phrase = resolver.subject_before(chosen.start, floor)
+        elif chosen.kind == "participle":
+            phrase = None
+            earlier = k - 1
+            while earlier >= 0 and cues[earlier].start >= max(floor - CUE_WINDOW, _sentence_start(norm, chosen.start)):
+                if cues[earlier].kind in ("verb", "according"):
+                    phrase = resolver.subject_after(cues[earlier].end, chosen.start, cues[earlier])
+                    break
+                earlier -= 1
+        else:
+            phrase = resolver.subject_after(chosen.end, pair.open, chosen)
+            if phrase is None and chosen.kind == "verb":
+                phrase = resolver.subject_before(chosen.start, floor)
+        speaker = resolver.speaker_of(phrase, chosen, pair.open)
+        resolver.remember(speaker, chosen, _is_person(resolver, phrase))
+        return chosen, speaker
+
+
+def _cues_near(norm: str, pairs: Sequence[_Pair]) -> list[_Cue]:
+    """Speech cues in the stretch of text before each quote.
+
+    Cues are read only there (not over the whole text): articles are mostly not
+    quotation, and this keeps the extractor fast on long archives.
+    """
+    windows: list[list[int]] = []
+    for pair in pairs:
+        start, end = max(0, pair.open - CUE_WINDOW), pair.open
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    cues = []
+    for start, end in windows:
+        for m in _CUE_PATTERN.finditer(norm, start, end):
+            cues.append(_cue_at(norm, m))
+    return cues
+
+
+def _is_person(resolver: _Resolver, phrase: tuple[int, int] | None) -> bool:
+    if phrase is None:
+        return False
+    inside = resolver.entities_in(*phrase)
+    if any(e.label == "PER" for e in inside):
+        return True
+    words = _WORD.findall(resolver.norm, *phrase)
+    return bool(words) and _bare(words[0]) in _ROLES
+
+
+def _skip_spaces(norm: str, position: int) -> int:
+    while position < len(norm) and norm[position] in " \t\u00a0":
+        position += 1
+    return position
+
+
+def _has_mark(text: str) -> bool:
+    return any(c in text for c in "\"'«»“”„‟‘’‹›″＂〝〞")
+
+
+def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and norm[start].isspace():
+        start += 1
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _inside_any(position: int, regions: Sequence[tuple[int, int]]) -> bool:
+    k = bisect_right(regions, (position, float("inf"))) - 1
+    return k >= 0 and regions[k][0] < position < regions[k][1]
+
+
+def _sentence_start(norm: str, position: int) -> int:
+    floor = max(0, position - CUE_WINDOW)
+    start = floor
+    for mark in ".!?؟\n":
+        found = norm.rfind(mark, floor, position)
+        while found != -1 and mark != "\n" and found + 1 < position and not norm[found + 1].isspace():
+            found = norm.rfind(mark, floor, found)  # a dot inside a number or an abbreviation
+        if found != -1:
+            start = max(start, found + 1)
+    return start
+
+
+def _sentence_end(norm: str, position: int) -> int:
+    match = _SENTENCE_END.search(norm, position, min(len(norm), position + CUE_WINDOW))
+    return match.start() if match else min(len(norm), position + CUE_WINDOW)
+
+
+def _original_cue(nt: NormalizedText, cue: _Cue) -> str:
+    o_start, o_end = nt.to_original_span(cue.start, cue.end)
+    written = nt.original[o_start:o_end]
+    return " ".join(written.split())
 
 
 @hookimpl
-def newslab_extractors():
-    return []
+def newslab_extractors() -> list[Extractor]:
+    return [QuoteExtractor()]

@@ -1,10 +1,201 @@
-"""Built-in social extractor (being written; registers nothing yet)."""
+"""Built-in ``social`` extractor: hashtags, mentions, URLs and embedded tweets.
+
+Scraped news pages keep the text of embedded tweets: a line with the tweet text (often
+hashtags and a ``pic.twitter.com/…`` link) followed by an attribution line
+``— Name (@handle) July 19, 2022``. :func:`tweet_embeds` finds those blocks (also
+without the attribution line, when the text line ends with a twitter link); the
+boilerplate extractor reuses it. Hashtag, mention and URL spans inside a tweet block
+are emitted too: nesting is intended.
+
+Everything is matched on the original text (hashtags keep their spelling); each
+pattern is a single bounded character-class run, so the scan is linear even on tens of
+thousands of ``#`` or ``@``.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterator
+from typing import ClassVar, NamedTuple
+
+import regex
+
+from newslab.corpus.article import Article
+from newslab.extract.base import Context, Extractor
 from newslab.hooks import hookimpl
+from newslab.spans import Span
+
+__all__ = ["SocialExtractor", "SocialHit", "find_social", "has_social_marks", "tweet_embeds"]
+
+
+class SocialHit(NamedTuple):
+    """A social-media span of the original text."""
+
+    start: int
+    end: int
+    label: str  # hashtag | mention | url | tweet_embed
+    value: str
+
+
+_HASHTAG = regex.compile(r"(?<![\w&#])#([\w\u200c\u200d]{1,139})")
+_MENTION = regex.compile(r"(?<![\w@.])@([A-Za-z0-9_]{1,30})(?![\w@])")
+_SHORT_HOSTS = (
+    r"pic\.twitter\.com|t\.co|bit\.ly|youtu\.be|goo\.gl|fb\.me|ow\.ly|t\.me|"
+    r"(?:www\.)?(?:twitter|x|facebook|instagram|youtube|tiktok)\.com"
+)
+_URL = regex.compile(
+    r"(?:https?://|(?<![\w/.@-])www\.)[^\s<>\"«»]{1,4096}"
+    r"|(?<![\w/.@-])(?:" + _SHORT_HOSTS + r")/[A-Za-z0-9_\-./?=&%#]{1,1024}",
+    regex.IGNORECASE,
+)
+_URL_TRAILING = ".,;:!?'\"،؛…)]}»"
+#: A tweet's attribution line: ``— Name (@handle) Month D, YYYY`` (any dash, any date).
+_ATTRIBUTION = regex.compile(
+    r"^[ \t]{0,8}[—–―-]{1,2}[ \t]{0,4}[^\r\n]{1,160}?\(@[A-Za-z0-9_]{1,30}\)[ \t]{0,4}([^\r\n]{0,60})$",
+    regex.MULTILINE,
+)
+_TWEET_LINK_END = regex.compile(
+    r"(?:pic\.twitter\.com|(?<![\w.])t\.co)/[A-Za-z0-9_]{1,40}[\s.،]{0,4}$", regex.IGNORECASE
+)
+_YEAR = regex.compile(r"(?:19|20)\d\d|[\u0660-\u0669\u06f0-\u06f9]{4}")
+#: Longest line taken as the text of an embedded tweet.
+MAX_TWEET_LINE = 600
+_MARKS = ("#", "@", "http", "www.", "pic.", "t.co/", ".com/", "bit.ly/", "youtu.be/", "t.me/")
+
+
+def has_social_marks(text: str) -> bool:
+    """Cheap prefilter: can ``text`` contain any hashtag, mention, URL or tweet?"""
+    return any(mark in text for mark in _MARKS)
+
+
+def find_social(text: str) -> list[SocialHit]:
+    """Hashtags, mentions, URLs and tweet embeds of ``text``, sorted by position."""
+    if not has_social_marks(text):
+        return []
+    hits: list[SocialHit] = []
+    urls = list(_urls(text))
+    covered = [(u.start, u.end) for u in urls]
+    hits.extend(urls)
+    for m in _HASHTAG.finditer(text):
+        tag = m.group(1)
+        if not any(c.isalpha() for c in tag) or _inside(m.start(), covered):
+            continue
+        hits.append(SocialHit(m.start(), m.end(), "hashtag", tag))
+    for m in _MENTION.finditer(text):
+        if not _inside(m.start(), covered):
+            hits.append(SocialHit(m.start(), m.end(), "mention", m.group(1)))
+    hits.extend(SocialHit(s, e, "tweet_embed", "") for s, e in tweet_embeds(text))
+    hits.sort(key=lambda h: (h.start, -h.end))
+    return hits
+
+
+def _urls(text: str) -> Iterator[SocialHit]:
+    for m in _URL.finditer(text):
+        start, end = m.start(), m.end()
+        while end > start and text[end - 1] in _URL_TRAILING:
+            if text[end - 1] == ")" and "(" in text[start : end - 1]:
+                break
+            end -= 1
+        if end - start > 4:
+            yield SocialHit(start, end, "url", text[start:end])
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    """Is ``pos`` inside one of the sorted, non-overlapping ``ranges``? (binary search)"""
+    k = bisect_right(ranges, (pos, _BIG)) - 1
+    return k >= 0 and ranges[k][0] <= pos < ranges[k][1]
+
+
+_BIG = 1 << 62
+
+
+def tweet_embeds(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every embedded-tweet block of ``text``.
+
+    A block is an attribution line (``— Name (@handle) date``) with the nearest
+    non-empty line above it as the tweet text, or a lone line ending with a
+    ``pic.twitter.com``/``t.co`` link. Offsets exclude surrounding whitespace.
+    """
+    if "(@" not in text and "pic.twitter.com" not in text and "t.co/" not in text:
+        return []
+    blocks: list[tuple[int, int]] = []
+    used_lines: set[int] = set()
+    if "(@" in text:
+        for m in _ATTRIBUTION.finditer(text):
+            if not _YEAR.search(m.group(1)):
+                continue
+            attr_start, attr_end = _strip(text, m.start(), m.end())
+            start = attr_start
+            previous = _previous_line(text, m.start())
+            if previous is not None and previous[0] not in used_lines:
+                p_start, p_end = previous
+                if p_end - p_start <= MAX_TWEET_LINE and not _ATTRIBUTION.match(text, p_start):
+                    start = p_start
+                    used_lines.add(p_start)
+            used_lines.add(attr_start)
+            blocks.append((start, attr_end))
+    if "pic.twitter.com" in text or "t.co/" in text:
+        for line_start, line_end in _lines_with_tweet_links(text):
+            if line_start in used_lines or line_end - line_start > MAX_TWEET_LINE:
+                continue
+            if _TWEET_LINK_END.search(text, line_start, line_end):
+                blocks.append((line_start, line_end))
+    blocks.sort()
+    return blocks
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _previous_line(text: str, line_start: int) -> tuple[int, int] | None:
+    """The nearest non-blank line ending before ``line_start`` (at most two blank lines up)."""
+    end = line_start
+    for _ in range(3):
+        if end <= 0:
+            return None
+        nl = end - 1  # the newline that ends the previous line
+        start = text.rfind("\n", 0, nl) + 1
+        s, e = _strip(text, start, nl)
+        if e > s:
+            return s, e
+        end = start
+    return None
+
+
+def _lines_with_tweet_links(text: str) -> Iterator[tuple[int, int]]:
+    seen: set[int] = set()
+    for needle in ("pic.twitter.com/", "t.co/"):
+        pos = text.find(needle)
+        while pos != -1:
+            start = text.rfind("\n", 0, pos) + 1
+            end = text.find("\n", pos)
+            end = len(text) if end == -1 else end
+            if start not in seen:
+                seen.add(start)
+                yield _strip(text, start, end)
+            pos = text.find(needle, end)
+
+
+class SocialExtractor(Extractor):
+    """Hashtags, @mentions, URLs and embedded tweet blocks."""
+
+    name: ClassVar[str] = "social"
+    kinds: ClassVar[tuple[str, ...]] = ("social",)
+    labels: ClassVar[dict[str, tuple[str, ...]]] = {
+        "social": ("hashtag", "mention", "url", "tweet_embed")
+    }
+    description: ClassVar[str] = "hashtags, mentions, URLs and embedded tweets"
+
+    def extract(self, article: Article, context: Context | None = None) -> Iterator[Span]:
+        for hit in find_social(article.text):
+            yield Span(hit.start, hit.end, "social", hit.label, hit.value)
 
 
 @hookimpl
-def newslab_extractors():
-    return []
+def newslab_extractors() -> list[Extractor]:
+    return [SocialExtractor()]

@@ -1,0 +1,373 @@
+"""Text reuse: near-duplicate passages between articles and inside one article.
+
+Every article is cut into passages (paragraphs and sentences, with offsets into the
+original text). Each passage becomes a set of word ``n``-grams over folded words
+(:func:`newslab.analysis.text.words`), hashed with MinHash; an LSH index proposes
+candidate pairs (:func:`newslab.analysis.lsh.candidate_pairs`), so articles are never
+compared all against all. Each candidate is confirmed by a word-level alignment
+(:class:`difflib.SequenceMatcher`), which also gives the offsets of the shared part in
+both texts. :func:`reuse_matrix` turns the pairs into the share of each outlet's (or
+article's) text found in another.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import regex
+
+from newslab.analysis.inputs import articles_frame, check_spans
+from newslab.analysis.lsh import candidate_pairs, shingles
+from newslab.analysis.text import match_key, paragraphs, sentences, stopwords
+from newslab.arabic import normalize
+
+__all__ = ["REUSE_COLUMNS", "find_reuse", "reuse_matrix"]
+
+REUSE_COLUMNS = (
+    "level",
+    "article_a",
+    "outlet_a",
+    "start_a",
+    "end_a",
+    "article_b",
+    "outlet_b",
+    "start_b",
+    "end_b",
+    "similarity",
+    "coverage_a",
+    "coverage_b",
+    "same_article",
+    "first",
+    "published_a",
+    "published_b",
+    "text_a",
+    "text_b",
+)
+
+LEVELS = ("paragraph", "sentence")
+_WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]{1,200}")
+
+
+@dataclass(frozen=True)
+class _Passage:
+    article: int  # row of the articles table
+    level: str
+    start: int
+    end: int
+    words: tuple[str, ...]
+    offsets: tuple[tuple[int, int], ...]  # original offsets of each word
+
+
+def find_reuse(
+    corpus: Any,
+    spans: pd.DataFrame | None = None,
+    *,
+    levels: Sequence[str] = LEVELS,
+    min_words: int = 8,
+    min_similarity: float = 0.8,
+    shingle_size: int = 1,
+    lsh_threshold: float = 0.5,
+    num_perm: int = 128,
+    ignore_boilerplate: bool = True,
+    within_articles: bool = True,
+) -> pd.DataFrame:
+    """Near-duplicate passages between every pair of articles and inside each article.
+
+    One row per confirmed pair, columns :data:`REUSE_COLUMNS`: the passage level, both
+    articles and outlets, the offsets of the shared stretch in each text (first to last
+    aligned word), ``similarity`` (Dice over the words of the two stretches),
+    ``coverage_a``/``coverage_b`` (share of each whole passage's words aligned), and
+    ``first``: the article published first when both dates are known and differ.
+    Side ``a`` is the earlier article (by date, else corpus order; inside one article,
+    the earlier offset).
+
+    Candidates come from MinHash LSH over each passage's content words (word
+    ``shingle_size``-grams without stop words), by containment (``lsh_threshold``: share
+    of the smaller passage's words found in the other). A pair is kept when a stretch
+    of at least ``min_words`` aligned words reaches ``similarity >= min_similarity``;
+    words are compared folded and without attached conjunctions/prepositions. Passages shorter than ``min_words`` words are skipped;
+    with ``ignore_boilerplate`` so are passages lying mostly inside ``boilerplate``
+    spans or tweet embeds. A sentence pair inside a reported paragraph pair of the
+    same two articles is not repeated.
+    """
+    unknown = [level for level in levels if level not in LEVELS]
+    if unknown:
+        raise ValueError(f"unknown passage level(s) {unknown}; use {', '.join(LEVELS)}")
+    articles = articles_frame(corpus)
+    ignored = _ignored_intervals(articles, spans) if ignore_boilerplate else {}
+    rows: list[dict[str, Any]] = []
+    for level in (lv for lv in LEVELS if lv in levels):
+        found = _pairs_at_level(
+            articles,
+            level,
+            ignored,
+            min_words,
+            min_similarity,
+            shingle_size,
+            lsh_threshold,
+            num_perm,
+            within_articles,
+        )
+        rows.extend(found)
+    rows = _drop_nested(rows)
+    table = pd.DataFrame(rows, columns=list(REUSE_COLUMNS))
+    if len(table):
+        table = table.sort_values(
+            ["article_a", "start_a", "article_b", "start_b", "level"], kind="mergesort"
+        ).reset_index(drop=True)
+    return table.astype({c: "int64" for c in ("start_a", "end_a", "start_b", "end_b")})
+
+
+def _pairs_at_level(
+    articles: pd.DataFrame,
+    level: str,
+    ignored: dict[int, list[tuple[int, int]]],
+    min_words: int,
+    min_similarity: float,
+    shingle_size: int,
+    lsh_threshold: float,
+    num_perm: int,
+    within_articles: bool,
+) -> list[dict[str, Any]]:
+    passages = list(_passages(articles, level, ignored, min_words))
+    stop = _stop_keys()
+    items = (
+        (i, {s for s in shingles(p.words, shingle_size) if s not in stop})
+        for i, p in enumerate(passages)
+    )
+    rows = []
+    candidates = candidate_pairs(items, threshold=lsh_threshold, num_perm=num_perm)
+    for i, j in sorted(candidates):
+        a, b = passages[i], passages[j]
+        if a.article == b.article and not within_articles:
+            continue
+        row = _confirm(a, b, min_similarity, min_words)
+        if row is not None:
+            rows.append(_describe(row, a, b, articles))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _stop_keys() -> frozenset[str]:
+    return frozenset(match_key(w) for w in stopwords())
+
+
+def _passages(
+    articles: pd.DataFrame, level: str, ignored: dict[int, list[tuple[int, int]]], min_words: int
+):
+    for row, text in enumerate(articles["text"]):
+        paras = paragraphs(text)
+        bounds = paras if level == "paragraph" else sentences(text, paras)
+        skip = ignored.get(row, [])
+        for start, end in bounds:
+            if skip and _inside_share(start, end, skip) >= 0.5:
+                continue
+            words, offsets = _words_with_offsets(text, start, end)
+            if len(words) >= min_words:
+                yield _Passage(row, level, start, end, words, offsets)
+
+
+def _words_with_offsets(text: str, start: int, end: int):
+    norm = normalize(text[start:end], teh_marbuta=True, hamza=True)
+    words, offsets = [], []
+    for match in _WORD.finditer(norm.text):
+        s, e = norm.to_original_span(match.start(), match.end())
+        words.append(match_key(match.group()))
+        offsets.append((start + s, start + e))
+    return tuple(words), tuple(offsets)
+
+
+def _confirm(a: _Passage, b: _Passage, min_similarity: float, min_words: int):
+    """The densest aligned stretch of the two passages, or None when there is none.
+
+    Among chains of consecutive matching blocks, keep the one with the most aligned
+    words whose Dice similarity (over the stretch on both sides) is at least
+    ``min_similarity``: a sentence rewritten inside a longer one is found with the
+    offsets of the rewritten part, and stray common words far away do not count.
+    """
+    matcher = difflib.SequenceMatcher(None, a.words, b.words, autojunk=False)
+    blocks = [blk for blk in matcher.get_matching_blocks() if blk.size]
+    best: tuple[int, float, int, int] | None = None
+    for i, first in enumerate(blocks):
+        matched = 0
+        for j in range(i, len(blocks)):
+            last = blocks[j]
+            matched += last.size
+            stretch = (last.a + last.size - first.a) + (last.b + last.size - first.b)
+            dice = 2 * matched / stretch
+            if dice < min_similarity or matched < min_words:
+                continue
+            if best is None or (matched, dice) > (best[0], best[1]):
+                best = (matched, dice, i, j)
+    if best is None:
+        return None
+    matched, dice, i, j = best
+    first, last = blocks[i], blocks[j]
+    span_a = (a.offsets[first.a][0], a.offsets[last.a + last.size - 1][1])
+    span_b = (b.offsets[first.b][0], b.offsets[last.b + last.size - 1][1])
+    return span_a, span_b, dice, matched / len(a.words), matched / len(b.words)
+
+
+def _describe(found, a: _Passage, b: _Passage, articles: pd.DataFrame) -> dict[str, Any]:
+    (span_a, span_b, similarity, coverage_a, coverage_b) = found
+    art_a, art_b = articles.iloc[a.article], articles.iloc[b.article]
+    pub_a, pub_b = art_a["published"], art_b["published"]
+    swap = False
+    if a.article != b.article:
+        if pd.notna(pub_a) and pd.notna(pub_b) and pub_a != pub_b:
+            swap = pub_b < pub_a
+        else:
+            swap = b.article < a.article
+    elif span_b[0] < span_a[0]:
+        swap = True
+    if swap:
+        a, b, art_a, art_b = b, a, art_b, art_a
+        span_a, span_b, coverage_a, coverage_b = span_b, span_a, coverage_b, coverage_a
+        pub_a, pub_b = pub_b, pub_a
+    first = None
+    if a.article != b.article and pd.notna(pub_a) and pd.notna(pub_b) and pub_a != pub_b:
+        first = art_a["id"]
+    return {
+        "level": a.level,
+        "article_a": art_a["id"],
+        "outlet_a": art_a["outlet"],
+        "start_a": span_a[0],
+        "end_a": span_a[1],
+        "article_b": art_b["id"],
+        "outlet_b": art_b["outlet"],
+        "start_b": span_b[0],
+        "end_b": span_b[1],
+        "similarity": round(similarity, 4),
+        "coverage_a": round(coverage_a, 4),
+        "coverage_b": round(coverage_b, 4),
+        "same_article": a.article == b.article,
+        "first": first,
+        "published_a": pub_a,
+        "published_b": pub_b,
+        "text_a": art_a["text"][span_a[0] : span_a[1]],
+        "text_b": art_b["text"][span_b[0] : span_b[1]],
+    }
+
+
+def _drop_nested(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop sentence pairs that lie inside a paragraph pair of the same two articles."""
+    paragraphs_by_pair: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in rows:
+        if row["level"] == "paragraph":
+            paragraphs_by_pair.setdefault((row["article_a"], row["article_b"]), []).append(row)
+    kept = []
+    for row in rows:
+        if row["level"] == "sentence":
+            keys = [(row["article_a"], row["article_b"]), (row["article_b"], row["article_a"])]
+            if any(
+                _nested(row, par, key != keys[0])
+                for key in keys
+                for par in paragraphs_by_pair.get(key, [])
+            ):
+                continue
+        kept.append(row)
+    return kept
+
+
+def _nested(inner: dict[str, Any], outer: dict[str, Any], flipped: bool) -> bool:
+    ia = (inner["start_a"], inner["end_a"])
+    ib = (inner["start_b"], inner["end_b"])
+    if flipped:
+        ia, ib = ib, ia
+    return (
+        outer["start_a"] <= ia[0]
+        and ia[1] <= outer["end_a"]
+        and outer["start_b"] <= ib[0]
+        and ib[1] <= outer["end_b"]
+    )
+
+
+def _ignored_intervals(articles: pd.DataFrame, spans: pd.DataFrame | None):
+    """Article row -> intervals of boilerplate and tweet embeds."""
+    if spans is None or not len(spans):
+        return {}
+    frame = check_spans(spans, ("article", "kind", "label", "start", "end"))
+    mask = (frame["kind"] == "boilerplate") | (
+        (frame["kind"] == "social") & (frame["label"] == "tweet_embed")
+    )
+    row_of = {article_id: i for i, article_id in enumerate(articles["id"])}
+    out: dict[int, list[tuple[int, int]]] = {}
+    for article_id, start, end in frame.loc[mask, ["article", "start", "end"]].itertuples(
+        index=False
+    ):
+        if article_id in row_of:
+            out.setdefault(row_of[article_id], []).append((int(start), int(end)))
+    return out
+
+
+def _inside_share(start: int, end: int, intervals: list[tuple[int, int]]) -> float:
+    covered = _union_length(
+        [(max(start, s), min(end, e)) for s, e in intervals if s < end and e > start]
+    )
+    return covered / max(1, end - start)
+
+
+def _union_length(intervals: list[tuple[int, int]]) -> int:
+    total, current_end = 0, -1
+    for s, e in sorted(intervals):
+        if e <= current_end:
+            continue
+        total += e - max(s, current_end)
+        current_end = e
+    return total
+
+
+def reuse_matrix(corpus: Any, reuse: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
+    """Share of each row's text found in each column (0..1), by ``outlet`` or ``article``.
+
+    Cell (X, Y) is the number of characters of X's articles covered by passages also
+    found in Y (overlapping passages counted once) divided by the length of X's
+    articles. The matrix is not symmetric: a short article wholly copied into a long
+    one has a high share in its row and a low one in the other's. The diagonal counts
+    repeats inside an article (``by="article"``) or between articles of one outlet.
+    """
+    if by not in ("outlet", "article"):
+        raise ValueError(f"by must be 'outlet' or 'article', got {by!r}")
+    articles = articles_frame(corpus)
+    missing = [
+        c
+        for c in ("article_a", "article_b", "start_a", "end_a", "start_b", "end_b")
+        if c not in reuse.columns
+    ]
+    if missing:
+        raise ValueError(f"reuse table lacks column(s) {', '.join(missing)}; pass find_reuse(...)")
+    group_of = dict(
+        zip(articles["id"], articles["outlet" if by == "outlet" else "id"], strict=True)
+    )
+    names = list(dict.fromkeys(articles["outlet" if by == "outlet" else "id"]))
+    lengths = articles.assign(group=articles["id"].map(group_of), n=articles["text"].str.len())
+    totals = lengths.groupby("group", sort=False)["n"].sum()
+    # (article, other group) -> covered intervals in that article
+    covered: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for row in reuse.itertuples(index=False):
+        for me, s, e, other in (
+            (row.article_a, row.start_a, row.end_a, row.article_b),
+            (row.article_b, row.start_b, row.end_b, row.article_a),
+        ):
+            if me not in group_of or other not in group_of:
+                raise ValueError(
+                    f"reuse table names article {me!r} or {other!r}, not in the corpus"
+                )
+            covered.setdefault((me, group_of[other]), []).append((int(s), int(e)))
+    matrix = pd.DataFrame(
+        0.0, index=pd.Index(names, name=by), columns=pd.Index(names, name=f"found_in_{by}")
+    )
+    sums: dict[tuple[str, str], int] = {}
+    for (article_id, other_group), intervals in covered.items():
+        key = (group_of[article_id], other_group)
+        sums[key] = sums.get(key, 0) + _union_length(intervals)
+    for (row_group, col_group), chars in sums.items():
+        total = totals.get(row_group, 0)
+        matrix.loc[row_group, col_group] = chars / total if total else np.nan
+    return matrix

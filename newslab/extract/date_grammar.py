@@ -1,0 +1,902 @@
+"""The date grammar: one precompiled pattern over normalised Arabic news text.
+
+:func:`scan` finds every temporal expression in a :class:`NormalizedText` and returns
+:class:`Mention` objects: the span (normalised offsets), a label, and either an
+explicit ISO value or a *relative spec* that :mod:`.date_resolve` turns into a value
+once the anchor date is known. The grammar is a single alternation compiled once; every
+repetition is bounded and no quantified group contains another, so matching is linear
+even on megabytes of digits or repeated words.
+
+Words that only give context (a separate في، منذ، بين) are matched but left outside the
+span. Checks that a regular expression cannot express cheaply (is this مارس a verb? is
+this اليوم "nowadays" or "the day"?) run in Python on the few candidates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
+
+from newslab.arabic.normalize import NormalizedText
+from newslab.extract.calendars import (
+    AMBIGUOUS_MONTH_NAMES,
+    DECADE_TENS,
+    WEEKDAYS,
+    hijri_month_names,
+    latin_month_names,
+    month_names,
+    month_system,
+)
+
+__all__ = ["LABELS", "Mention", "scan", "scan_exhaustive"]
+
+#: Labels of the ``date`` spans, from the finest to the coarsest grain.
+LABELS: tuple[str, ...] = (
+    "datetime",
+    "date",
+    "weekday",
+    "month",
+    "year",
+    "decade",
+    "range",
+    "relative",
+    "hijri",
+)
+
+PAST, FUTURE, CURRENT, NEAR, SAME = "past", "future", "current", "near", "same"
+NEAR_FUTURE = "near_future"
+
+
+@dataclass
+class Mention:
+    """A temporal expression found in the normalised text.
+
+    ``value`` is set for explicit expressions; ``rel`` describes what still needs the
+    anchor: ``("day", offset)``, ``("weekday", n, direction)``, ``("month", m,
+    direction)``, ``("day_month", m, d, direction)``, ``("period", unit, delta)``
+    (unit ``day``/``week``/``month``/``year``, delta an int or ``SAME``), or
+    ``("day_range", m, d1, d2, direction)``.
+    """
+
+    start: int
+    end: int
+    label: str
+    value: str = ""
+    rel: tuple[Any, ...] | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_full_date(self) -> bool:
+        """An explicit day-precision date (usable to infer the article's date)."""
+        return self.rel is None and bool(_FULL_VALUE.match(self.value))
+
+
+_FULL_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")
+
+# ----------------------------------------------------------------- pattern pieces
+
+_SP = r"[ \t]{1,3}"  # one gap between words
+_OSP = r"[ \t]{0,3}"
+_COMMA = r"[ \t]{0,3}[,،]?[ \t]{0,3}"
+_NOT_WORD = r"(?!\w)"
+_ART = r"[وف]?(?:[بك]?ال|لل)"  # (و/ف)(ب/ك)ال or لل before a definite word
+_CL = r"[وف]?[بلك]?"  # attached conjunction and preposition
+_DAY = r"(?<!\d)(?:3[01]|[12][0-9]|0?[1-9])(?![\d.,]\d)(?!\d)"
+_YEAR = r"(?<!\d)(?:1[0-9]{3}|20[0-9]{2})(?!\d)(?:[ \t]?م(?!\w))?"
+_HYEAR = r"(?<!\d)1[2-5][0-9]{2}(?!\d)"
+_ERA = r"(?:هجري[ةه]?(?!\w)|للهجر[ةه]|ه(?!\w))"
+#: Words after a period, month or weekday that make it relative -> direction.
+REL_WORDS: dict[str, str] = {
+    "الماضي": PAST, "المنصرم": PAST, "الفائت": PAST, "السابق": PAST, "المنقضي": PAST,
+    "المقبل": FUTURE, "القادم": FUTURE, "الجاري": CURRENT, "الحالي": CURRENT,
+    "ذاته": SAME, "ذاتها": SAME, "نفسه": SAME, "نفسها": SAME,
+}
+#: Words before a date that narrow it to part of the period -> ``mod`` attribute.
+MOD_WORDS: dict[str, str] = {
+    "اواخر": "END", "نهاية": "END", "اوائل": "START", "مطلع": "START", "مستهل": "START",
+    "بداية": "START", "بدايات": "START", "منتصف": "MID", "اواسط": "MID",
+}
+#: Prepositions before a date: outside the span, but they license bare months and years.
+CTX_WORDS = ("في", "منذ", "حتي", "خلال", "بحلول", "قبل", "بعد", "عقب", "من", "الي", "بين",
+             "اثناء", "طوال", "طيلة")
+DAYPART_WORDS = ("صباح", "مساء", "ظهر", "عصر", "فجر", "ليلة", "ظهيرة", "نهار")
+
+_YEARWORD = r"[وف]?(?:لل|[بك]?ال|[بلك])?(?:عامي|عام|سن[ةه])"
+_PERIOD = r"(?:شهر|اسبوع|عام|سن[ةه])"
+_CENTURY = (
+    r"(?:ال)?قرن[ \t]{1,3}(?:الماضي|المنصرم|الفائت|السابق|العشرين|الحالي|الجاري"
+    r"|الحادي[ \t]{1,3}والعشرين|التاسع[ \t]{1,3}عشر|الثامن[ \t]{1,3}عشر)"
+)
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex matching any of ``words`` (normalised), as a trie so that matching
+    branches once per character, not once per word; ة also matches ه, a space matches
+    one to three blanks. Longer words win over their prefixes."""
+    trie: dict[str, dict] = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    branches = []
+    for char in sorted(c for c in node if c):
+        if char == " ":
+            atom = "[ \\t]{1,3}"
+        elif char == "ة":
+            atom = "[ةه]"
+        else:
+            atom = re.escape(char)
+        branches.append(atom + _trie_regex(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
+
+
+_REL = _alternation(
+    [*REL_WORDS, *(w + "ة" for w, d in REL_WORDS.items() if d != SAME)]
+) + _NOT_WORD
+_MOD = r"[وف]?[بل]?" + _alternation(list(MOD_WORDS)) + _NOT_WORD
+_CTX = r"[وف]?" + _alternation(list(CTX_WORDS)) + _NOT_WORD
+_DAYPART = r"[وف]?" + _alternation(list(DAYPART_WORDS)) + _NOT_WORD
+
+
+_ORDINAL_UNITS = ["اول", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع"]
+
+
+@lru_cache(maxsize=1)
+def ordinal_days() -> dict[str, int]:
+    """Ordinal day words (الأول … الحادي والثلاثين), normalised, -> day number."""
+    days = {f"ال{u}": i for i, u in enumerate(_ORDINAL_UNITS, 1)}
+    days["العاشر"] = 10
+    days["الحادي عشر"] = 11
+    for i, unit in enumerate(_ORDINAL_UNITS[1:], 12):
+        days[f"ال{unit} عشر"] = i
+    days["العشرين"] = 20
+    days["الثلاثين"] = 30
+    days["الحادي والعشرين"] = 21
+    days["الحادي والثلاثين"] = 31
+    for i, unit in enumerate(_ORDINAL_UNITS[1:], 22):
+        days[f"ال{unit} والعشرين"] = i
+    return days
+
+
+def _weekday_stems() -> dict[str, int]:
+    return _WEEKDAY_STEMS
+
+
+_WEEKDAY_STEMS = {name[2:]: number for number, names in WEEKDAYS.items() for name in names}
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    month = _alternation(list(month_names()))
+    paired = (
+        rf"(?:\({_OSP}{month}{_OSP}\){_OSP}{month}"
+        rf"|{month}(?:{_OSP}[/|\\–-]{_OSP}\(?{_OSP}{month}(?:{_OSP}\))?"
+        rf"|{_OSP}\({_OSP}{month}{_OSP}\)|{_SP}{month})?)"
+    )
+    months = rf"(?:[وف]?[بل]?شهر{_SP})?{_CL}{paired}{_NOT_WORD}"
+    yearpart = rf"{_COMMA}(?:من{_SP})?(?:(?:ال)?(?:عام|سن[ةه]){_SP})?{_YEAR}"
+    weekday = rf"{_ART}{_alternation(list(_weekday_stems()))}{_NOT_WORD}"
+    wd_prefix = rf"(?:{_DAYPART}{_SP})?(?:[وف]?[بل]?يوم{_SP})?"
+    ordinal = rf"{_alternation(list(ordinal_days()))}{_SP}من{_SP}"
+    day = rf"(?:{ordinal}|{_CL}{_DAY}{_OSP}(?:من{_SP})?)"
+    hmonth = _alternation(list(hijri_month_names()))
+    latin = _alternation(list(latin_month_names()))
+    latin_month = rf"(?i:{latin})\.?(?![^\W\d_])"
+    ordsuf = r"(?:st|nd|rd|th|er)?"
+    tens = _alternation(list(DECADE_TENS))
+
+    iso = (
+        r"(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?"
+        r"(?:Z|[+-]\d{2}:?\d{2})?)?)(?![\d:])"
+    )
+    numeric = (
+        r"(?P<num>\d{1,2}(?P<ns>[/.-])\d{1,2}(?P=ns)\d{4}"
+        r"|\d{4}(?P<ns2>[/.-])\d{1,2}(?P=ns2)\d{1,2})(?![\d]|[.,/-]\d)"
+    )
+    latin_dates = (
+        rf"(?P<latin>{latin_month}{_SP}{_DAY}{ordsuf}(?:,?{_SP}{_YEAR})?"
+        rf"|{_DAY}{ordsuf}{_SP}(?:of{_SP})?{latin_month}(?:,?{_SP}{_YEAR})?"
+        rf"|{latin_month},?{_SP}{_YEAR})"
+    )
+    hijri = (
+        rf"(?P<hijri>(?:{_CL}{_DAY}{_OSP}(?:من{_SP})?)?{_CL}{hmonth}{_SP}"
+        rf"(?:(?:عام|سن[ةه]){_SP})?{_HYEAR}(?:{_OSP}{_ERA})?"
+        rf"|(?:{_YEARWORD}{_SP})?{_HYEAR}{_OSP}{_ERA})"
+    )
+    day_range = (
+        rf"(?P<drange>{_CL}{_DAY}{_OSP}(?:[–-]|و|الي|حتي|حتى){_OSP}{_DAY}{_OSP}"
+        rf"(?:من{_SP})?{months}(?:{yearpart}|{_SP}{_REL})?)"
+    )
+    full = (
+        rf"(?P<full>(?:{wd_prefix}{weekday}{_COMMA}(?:الموافق{_SP}|\({_OSP})?)?"
+        rf"{day}{months}(?:{yearpart}|{_SP}{_REL})?)"
+    )
+    weekday_expr = rf"(?P<wday>{wd_prefix}{weekday}(?:{_SP}{_REL})?)"
+    month_expr = rf"(?P<month>{months}(?:{yearpart}|{_SP}{_REL})?)"
+    year_start = rf"(?:{_YEARWORD}{_SP})?{_YEAR}"
+    year_range = (
+        rf"(?P<yrange>{year_start}{_OSP}(?:[–/-]|{_SP}(?:الي|حتي|حتى){_SP}){_OSP}{year_start}"
+        rf"|(?<=بين[ \t]){year_start}{_OSP}و{_OSP}{year_start}"
+        rf"|[وف]?(?:ال)?(?:عامي|سنتي){_SP}{_YEAR}{_OSP}و{_OSP}{_YEAR})"
+    )
+    year_expr = rf"(?P<year>{_YEARWORD}{_SP}{_YEAR}|(?P<bare>{_YEAR}))"
+    decade = (
+        rf"(?P<decade>(?:[وف]?[بل]?عقد{_SP})?{_CL}(?:ال)?{tens}(?:ي)?ات{_NOT_WORD}"
+        rf"(?:{_SP}(?:من{_SP})?{_CENTURY})?)"
+    )
+    rel_period = (
+        rf"(?P<relp>[وف]?(?:هذا|هذه){_SP}ال{_PERIOD}{_NOT_WORD}"
+        rf"|[وف]?[بل]?نفس{_SP}(?:ال{_PERIOD}|اليوم){_NOT_WORD}"
+        rf"|{_ART}{_PERIOD}(?:{_SP}{_REL})?{_NOT_WORD})"
+    )
+    rel_day = (
+        rf"(?P<reld>(?:{_DAYPART}{_SP})?(?:[وف]?[بل]?يوم{_SP})?"
+        rf"(?:{_ART}يوم|[وف]?امس|{_ART}امس|[وف]?البارح[ةه]|[وف]?غدا|[وف]?(?:يوم|بعد){_SP}غد"
+        rf"|[وف]?اول{_SP}(?:من{_SP})?امس|{_ART}ليل[ةه]{_SP}الماضي[ةه]){_NOT_WORD}"
+        rf"(?:{_SP}{weekday})?)"
+    )
+    arabic = "|".join([hijri, day_range, full, weekday_expr, month_expr, year_range,
+                       year_expr, decade, rel_period, rel_day])
+    core = rf"(?:{iso}|{numeric}|{latin_dates}|(?P<mod>{_MOD}{_SP})?(?:{arabic}))"
+    return re.compile(rf"(?<!\w)(?:(?P<ctx>{_CTX}){_SP})?{core}")
+
+
+@lru_cache(maxsize=1)
+def _token_patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        "month": re.compile(_alternation(list(month_names()))),
+        "hmonth": re.compile(_alternation(list(hijri_month_names()))),
+        "latin": re.compile(rf"(?i:{_alternation(list(latin_month_names()))})(?![^\W\d_])"),
+        "weekday": re.compile(_alternation(list(_weekday_stems())) + _NOT_WORD),
+        "ordinal": re.compile(_alternation(list(ordinal_days())) + _NOT_WORD),
+        "rel": re.compile(r"(?<!\w)" + _REL),
+        "tens": re.compile(_alternation(list(DECADE_TENS))),
+        "century": re.compile(_CENTURY),
+        "era": re.compile(_ERA),
+    }
+
+
+_NUMBER = re.compile(r"\d+")
+_YEAR_NUMBER = re.compile(r"(?<!\d)(?:1[0-9]{3}|20[0-9]{2})(?!\d)")
+_NEXT_WORD = re.compile(r"[ \t]{0,3}([^\s]{0,20})")
+
+#: A month right after these words names an event (حرب أكتوبر، ثورة 25 يناير).
+EVENT_HEADS = frozenset(
+    {"حرب", "ثورة", "ثوره", "انتفاضة", "انتفاضه", "حركة", "حركه", "احداث", "هجمات",
+     "معركة", "معركه", "مجزرة", "مجزره", "نكسة", "نكسه"}
+)
+#: A bare four-digit number followed by these is a count, not a year (2000 دولار).
+COUNT_WORDS = frozenset(
+    {"الف", "مليون", "مليار", "دولار", "درهم", "دينار", "يورو", "جنيه", "ريال", "ليرة",
+     "شخص", "قتيل", "جريح", "جندي", "عنصر", "طن", "كلم", "كيلومتر", "متر", "كيلو", "كغ",
+     "ساعة", "دقيقة", "ثانية", "يوم", "عام", "سنة", "شهر", "اسبوع", "نسمة", "مرة", "حالة",
+     "مواطن", "لاجئ", "مقاتل", "طفل", "امراة", "صاروخ", "وحدة", "منزل", "%", "في", "من",
+     "بالمئة", "بالمائة", "درجة", "ميغاواط", "برميل", "سهم", "نقطة", "صوت", "مشارك"}
+)
+_CTX_FOR_BARE_YEAR = frozenset({"في", "منذ", "حتى", "حتي", "خلال", "بحلول", "قبل", "بعد", "عقب",
+                                "طوال", "اثناء"})
+_STRONG_MONTH_CTX = frozenset({"في", "منذ", "حتى", "حتي", "خلال", "بحلول", "قبل", "بعد", "عقب",
+                               "اثناء", "طوال", "طيلة", "طيله"})
+
+
+def _strip_conj(word: str) -> str:
+    return word[1:] if len(word) > 2 and word[0] in "وف" else word
+
+
+def _prev_word(text: str, start: int) -> str:
+    """The word before ``start`` (across blanks and a comma), or ''."""
+    end = start
+    while end > 0 and start - end < 4 and text[end - 1] in " \t,،":
+        end -= 1
+    begin = end
+    while begin > 0 and end - begin < 30 and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
+        begin -= 1
+    return text[begin:end]
+
+
+def _next_word(text: str, end: int) -> str:
+    match = _NEXT_WORD.match(text, end)
+    return match.group(1) if match else ""
+
+
+def _direction(text: str) -> str | None:
+    match = _token_patterns()["rel"].search(text)
+    if not match:
+        return None
+    word = match.group()
+    if word in REL_WORDS:
+        return REL_WORDS[word]
+    return REL_WORDS.get(word[:-1])
+
+
+def _month_of(text: str) -> tuple[int, str] | None:
+    found = _token_patterns()["month"].findall(text)
+    if not found:
+        return None
+    names = month_names()
+    keys = [" ".join(f.split()) for f in found]
+    numbers = {names[k] for k in keys if k in names}
+    if len(numbers) != 1:
+        return None
+    systems = sorted({month_system(k) for k in keys})
+    return numbers.pop(), "+".join(systems)
+
+
+def _valid(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# ----------------------------------------------------------------------- scanning
+
+
+def scan(normalized: NormalizedText) -> list[Mention]:
+    """Every temporal expression of a normalised text, in order, non-overlapping.
+
+    Fast path: a cheap trigger pattern (digits, month and weekday names, relative
+    keywords) finds the few places a date can be; the full grammar is tried only at
+    the start of the chain of words that may lead up to each trigger (في أواخر عام …).
+    The result equals running the grammar over every position (:func:`scan_exhaustive`).
+    """
+    text = normalized.text
+    pattern = _pattern()
+    out: list[Mention] = []
+    pos = 0
+    for trigger in _trigger().finditer(text):
+        at = trigger.start()
+        if at < pos or not _plausible_trigger(text, at, trigger.end()):
+            continue
+        while at >= pos:
+            match = None
+            for start in _starts(text, at, pos):
+                match = pattern.match(text, start)
+                if match is not None:
+                    break
+            if match is None:
+                break
+            pos = match.end()
+            mention = _interpret(match, normalized)
+            if mention is not None:
+                out.append(mention)
+    return _merge_ranges(out, text)
+
+
+def scan_exhaustive(normalized: NormalizedText) -> list[Mention]:
+    """:func:`scan` without the trigger shortcut (slow; the reference for tests)."""
+    out = [_interpret(m, normalized) for m in _pattern().finditer(normalized.text)]
+    return _merge_ranges([m for m in out if m is not None], normalized.text)
+
+
+@lru_cache(maxsize=1)
+def _trigger() -> re.Pattern[str]:
+    """Digits and the keywords every expression contains; may fire inside longer words,
+    which :func:`_plausible_trigger` weeds out (a lookbehind here would cost more)."""
+    words = [
+        *(name for name in month_names() if name != "اب"),  # آب: see _prefix_words
+        *REL_WORDS, *MOD_WORDS, *_weekday_stems(), "امس", "غد", "يوم",
+        "البارح", "ينات", "ينيات", "هذا الشهر", "هذا الاسبوع", "هذا العام", "هذه السنة",
+        "نفس الشهر", "نفس الاسبوع", "نفس العام", "نفس السنة",
+    ]
+    return re.compile(r"\d+|" + _alternation(words))
+
+
+def _plausible_trigger(text: str, start: int, end: int) -> bool:
+    """A keyword trigger must begin its word (after at most a few clitic letters)."""
+    word = text[start:end]
+    if word[0].isdigit():  # days and months have 1-2 digits, years 4 (1000-2099)
+        size = len(word)
+        return size < 3 or (size == 4 and word[0] in "12" and (word[0] == "1" or word[1] == "0"))
+    if word in _WEEKDAY_STEMS:
+        return start > 0 and text[start - 1] == "ل"
+    if word.endswith("ات"):  # decades: the tail of تسعينيات
+        return end == len(text) or not text[end].isalpha()
+    if len(word) < 4 and word in month_names():  # آب، ماي: a whole word, one clitic at most
+        prefix = text[max(0, start - 2):start]
+        if len(prefix) == 2 and prefix.isalpha():
+            return False
+        return end == len(text) or not text[end].isalpha()
+    before = text[max(0, start - 4):start]
+    return not (len(before) == 4 and before.isalpha())
+
+
+@lru_cache(maxsize=1)
+def _prefix_words() -> frozenset[str]:
+    """Words that can stand before a trigger inside one expression.
+
+    آب (August) is no trigger: it is a substring of too many words; it is reached as a
+    word before the digits of its day or year."""
+    words = {"اب", *CTX_WORDS, *MOD_WORDS, *DAYPART_WORDS, "يوم", "من", "الموافق", "شهر", "عام",
+             "سنة", "العام", "السنة", "عامي", "سنتي", "عقد", "هذا", "هذه", "نفس", "اول",
+             "بين", "الي", "حتي", "و", "الشهر", "الاسبوع", "اسبوع", "السنة", "الليلة"}
+    words |= {name for names in WEEKDAYS.values() for name in names}
+    for ordinal in ordinal_days():
+        words.update(w.removeprefix("و") for w in ordinal.split())
+    words |= {w.replace("ة", "ه") for w in words}
+    words |= set(latin_month_names())
+    return frozenset(words)
+
+
+_BLANKS = " \t"
+
+
+def _word_start(text: str, low: int, end: int) -> int:
+    """Start of the word ending at ``end`` (not before ``low``)."""
+    i = text.rfind(" ", low, end)
+    j = text.rfind("\n", i + 1, end)
+    if j > i:
+        i = j
+    j = text.rfind("\t", i + 1, end)
+    if j > i:
+        i = j
+    return max(i + 1, low)
+
+
+def _starts(text: str, at: int, floor: int) -> list[int]:
+    """Where an expression containing the trigger at ``at`` may start, earliest first."""
+    low = max(floor, at - 60)
+    word_start = _word_start(text, low, at)
+    starts = [at, word_start] if word_start != at and not text[at - 1].isalnum() else [word_start]
+    prefix_words = _prefix_words()
+    i = word_start
+    while i > low:
+        k = i - 1
+        gap = 0
+        while k >= low and text[k] in _BLANKS and gap < 3:
+            k -= 1
+            gap += 1
+        if gap == 0 or k < low or text[k] in _BLANKS or text[k] == "\n":
+            break
+        begin = _word_start(text, low, k)
+        if begin == low and low > 0 and not text[low - 1].isspace():
+            break
+        word = text[begin:k + 1].rstrip(",،(.").lower()
+        if not (word in prefix_words or word[1:] in prefix_words or word[2:] in prefix_words):
+            break
+        starts.append(begin)
+        i = begin
+    starts.reverse()
+    return starts
+
+
+def _interpret(match: re.Match[str], normalized: NormalizedText) -> Mention | None:
+    text = normalized.text
+    kind = match.lastgroup  # the alternatives are the outermost groups after ctx and mod
+    start = match.start("mod") if match.start("mod") >= 0 else match.start(kind)
+    end = match.end()
+    body = text[start:end]
+    ctx = _strip_conj(match.group("ctx") or "")
+    mod_text = match.group("mod")
+    attrs: dict[str, Any] = {}
+    if mod_text:
+        mod_word = mod_text.strip().replace("ه", "ة")
+        while mod_word and mod_word[0] in "وفبل" and mod_word not in MOD_WORDS:
+            mod_word = mod_word[1:]
+        attrs["mod"] = MOD_WORDS.get(mod_word, "")
+    handler = _HANDLERS[kind]
+    mention = handler(match, body, start, end, ctx, attrs, normalized)
+    if mention is None:
+        return None
+    mention.attrs.setdefault("calendar", "gregorian")
+    rel = mention.rel
+    if rel is not None and rel[-1] == NEAR and _future_context(text, start):
+        mention.rel = (*rel[:-1], NEAR_FUTURE)
+    return mention
+
+
+_SENTENCE_END = re.compile(r"[.!?؟\n][^.!?؟\n]*$")
+_FUTURE_CUE = re.compile(
+    r"(?<!\w)(?:سوف|المقرر|المنتظر|المزمع|المرتقب|[وف]?س[يتن]\w{3,})(?!\w)"
+)
+#: Nouns that begin like a future verb (سياسة، ستة، سنوات …).
+_NOT_FUTURE = (
+    "سياس", "سيار", "سيطر", "سياد", "سياق", "سيد", "سيول", "سينما", "سيناء", "سيناري",
+    "سيرة", "سيف", "سيما", "سيل", "سين", "ستة", "ستين", "ستون", "ستار", "ستراتيج", "ستوديو", "سنة",
+    "سنو", "سنين", "سند", "سنغال", "سنغافور", "سنت", "سنوات",
+)
+
+
+def _future_context(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` speaks of the future (سيزور، من المقرر …)."""
+    window_start = max(0, start - 80)
+    window = text[window_start:start]
+    cut = _SENTENCE_END.search(window)
+    if cut:
+        window = window[cut.start() + 1 :]
+    for found in _FUTURE_CUE.finditer(window):
+        word = found.group().lstrip("وف") if found.group()[:1] in "وف" else found.group()
+        if word in ("سوف", "المقرر", "المنتظر", "المزمع", "المرتقب"):
+            return True
+        if not word.startswith(_NOT_FUTURE):
+            return True
+    return False
+
+
+def _iso(match, body, start, end, ctx, attrs, normalized):
+    day = _valid(int(body[0:4]), int(body[5:7]), int(body[8:10]))
+    if day is None:
+        return None
+    if len(body) == 10:
+        return Mention(start, end, "date", day.isoformat(), attrs=attrs)
+    value = body.replace(" ", "T", 1)
+    try:
+        dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return Mention(start, start + 10, "date", day.isoformat(), attrs=attrs)
+    return Mention(start, end, "datetime", value, attrs=attrs)
+
+
+def _numeric(match, body, start, end, ctx, attrs, normalized):
+    parts = [int(n) for n in _NUMBER.findall(body)]
+    if len(str(_NUMBER.match(body).group())) == 4:
+        year, month, day = parts
+    else:
+        day, month, year = parts
+        if month > 12 and day <= 12:  # month-first, as in 07/19/2022
+            day, month = month, day
+    date = _valid(year, month, day)
+    if date is None or not 1000 <= year <= 2099:
+        return None
+    return Mention(start, end, "date", date.isoformat(), attrs=attrs)
+
+
+def _latin(match, body, start, end, ctx, attrs, normalized):
+    found = _token_patterns()["latin"].search(body)
+    month = latin_month_names()[found.group().lower()]
+    rest = body[: found.start()] + " " + body[found.end():]
+    years = _YEAR_NUMBER.findall(rest)
+    numbers = [int(n) for n in _NUMBER.findall(rest)]
+    day = next((n for n in numbers if n <= 31 and str(n) not in years), None)
+    if years and day is None:
+        return Mention(start, end, "month", f"{int(years[0]):04d}-{month:02d}", attrs=attrs)
+    if years:
+        date = _valid(int(years[0]), month, day)
+        return Mention(start, end, "date", date.isoformat(), attrs=attrs) if date else None
+    if day is None:
+        return None
+    return Mention(start, end, "date", rel=("day_month", month, day, NEAR), attrs=attrs)
+
+
+def _hijri(match, body, start, end, ctx, attrs, normalized):
+    from hijridate import Hijri
+
+    found = _token_patterns()["hmonth"].search(body)
+    years = [int(y) for y in re.findall(r"(?<!\d)1[2-5]\d\d(?!\d)", body)]
+    if not years:
+        return None
+    year = years[0]
+    attrs["calendar"] = "hijri"
+    try:
+        if found is None:
+            first = Hijri(year, 1, 1)
+            last = Hijri(year, 12, Hijri(year, 12, 1).month_length())
+            attrs["hijri"] = f"{year}"
+        else:
+            month = hijri_month_names()[" ".join(found.group().split())]
+            days = [int(n) for n in _NUMBER.findall(body[: found.start()])]
+            if days:
+                gregorian = Hijri(year, month, days[0]).to_gregorian()
+                attrs["hijri"] = f"{year}-{month:02d}-{days[0]:02d}"
+                return Mention(start, end, "hijri", gregorian.isoformat(), attrs=attrs)
+            first = Hijri(year, month, 1)
+            last = Hijri(year, month, first.month_length())
+            attrs["hijri"] = f"{year}-{month:02d}"
+    except (ValueError, OverflowError):
+        return None
+    value = f"{first.to_gregorian().isoformat()}/{last.to_gregorian().isoformat()}"
+    return Mention(start, end, "hijri", value, attrs=attrs)
+
+
+def _event_name(text: str, start: int) -> bool:
+    return _strip_conj(_prev_word(text, start)) in EVENT_HEADS
+
+
+def _full(match, body, start, end, ctx, attrs, normalized):
+    text = normalized.text
+    if _event_name(text, start):
+        return None
+    month_info = _month_of(body)
+    if month_info is None:
+        return None
+    month, system = month_info
+    attrs["month_system"] = system
+    month_at = _token_patterns()["month"].search(body).start()
+    head = body[:month_at]
+    ordinal = _token_patterns()["ordinal"].search(head)
+    numbers = _NUMBER.findall(head)
+    day = ordinal_days()[" ".join(ordinal.group().split())] if ordinal else int(numbers[-1])
+    weekday = _token_patterns()["weekday"].search(head)
+    if weekday:
+        attrs["weekday"] = _weekday_stems()[weekday.group()]
+    years = _YEAR_NUMBER.findall(body[month_at:])
+    if years:
+        date = _valid(int(years[-1]), month, day)
+        if date is None:
+            return None
+        return Mention(start, end, "date", date.isoformat(), attrs=attrs)
+    if _valid(2000, month, day) is None:
+        return None
+    direction = _direction(body[month_at:]) or NEAR
+    label = "relative" if direction != NEAR else "date"
+    return Mention(start, end, label, rel=("day_month", month, day, direction), attrs=attrs)
+
+
+def _day_range(match, body, start, end, ctx, attrs, normalized):
+    if _event_name(normalized.text, start):
+        return None
+    month_info = _month_of(body)
+    if month_info is None:
+        return None
+    month, attrs["month_system"] = month_info
+    month_at = _token_patterns()["month"].search(body).start()
+    first, last = (int(n) for n in _NUMBER.findall(body[:month_at])[:2])
+    if first >= last or _valid(2000, month, last) is None:
+        return None
+    years = _YEAR_NUMBER.findall(body[month_at:])
+    if years:
+        year = int(years[-1])
+        a, b = _valid(year, month, first), _valid(year, month, last)
+        if a is None or b is None:
+            return None
+        return Mention(start, end, "range", f"{a.isoformat()}/{b.isoformat()}", attrs=attrs)
+    direction = _direction(body[month_at:]) or NEAR
+    if direction == SAME:
+        direction = NEAR
+    return Mention(start, end, "range", rel=("day_range", month, first, last, direction),
+                   attrs=attrs)
+
+
+def _weekday(match, body, start, end, ctx, attrs, normalized):
+    text = normalized.text
+    found = _token_patterns()["weekday"].search(body)
+    number = _weekday_stems()[found.group()]
+    prev = _strip_conj(_prev_word(text, start))
+    following = _next_word(text, end)
+    if number == 4 and prev in ("صلاة", "صلاه", "خطبة", "خطبه", "مسجد", "جامع"):
+        return None
+    if number == 0 and prev in ("كلا", "بين"):
+        return None
+    if number == 6 and following.startswith("عشر"):
+        return None
+    direction = _direction(body[found.end():]) or NEAR
+    attrs["weekday"] = number
+    label = "weekday" if direction == NEAR else "relative"
+    return Mention(start, end, label, rel=("weekday", number, direction), attrs=attrs)
+
+
+def _month(match, body, start, end, ctx, attrs, normalized):
+    text = normalized.text
+    if _event_name(text, start):
+        return None
+    month_info = _month_of(body)
+    if month_info is None:
+        return None
+    month, system = month_info
+    attrs["month_system"] = system
+    found = _token_patterns()["month"].search(body)
+    years = _YEAR_NUMBER.findall(body[found.end():])
+    if years:
+        return Mention(start, end, "month", f"{int(years[-1]):04d}-{month:02d}", attrs=attrs)
+    direction = _direction(body[found.end():])
+    names = [" ".join(f.split()) for f in _token_patterns()["month"].findall(body)]
+    paired = len(names) > 1 or "شهر" in body[: found.start()]
+    if direction is None and not paired:
+        if not (ctx or attrs.get("mod")):
+            return None
+        if names[0] in AMBIGUOUS_MONTH_NAMES:
+            if ctx not in _STRONG_MONTH_CTX and not attrs.get("mod"):
+                return None
+            if _next_word(text, end).startswith("ال"):
+                return None  # مارس الضغط: the verb "practised"
+            if names[0] == "اب":
+                o_start, o_end = normalized.to_original_span(
+                    start + found.start(), start + found.end()
+                )
+                if "آ" not in normalized.original[o_start:o_end]:
+                    return None
+    direction = direction or NEAR
+    if direction == SAME:
+        return None
+    label = "relative" if direction != NEAR else "month"
+    return Mention(start, end, label, rel=("month", month, direction), attrs=attrs)
+
+
+def _year_range(match, body, start, end, ctx, attrs, normalized):
+    first, last = (int(y) for y in _YEAR_NUMBER.findall(body)[:2])
+    if last <= first or last - first > 200:
+        return None
+    return Mention(start, end, "range", f"{first}/{last}", attrs=attrs)
+
+
+def _year(match, body, start, end, ctx, attrs, normalized):
+    text = normalized.text
+    year = int(_YEAR_NUMBER.search(body).group())
+    if match.group("bare") is not None:
+        if not (attrs.get("mod") or ctx in _CTX_FOR_BARE_YEAR):
+            return None
+        if not 1800 <= year <= 2099:
+            return None
+        following = _next_word(text, end)
+        bare_next = following.rstrip(".,،:؛)\"'")
+        if bare_next in COUNT_WORDS or following.startswith(("%", "٪")):
+            return None
+        if bare_next and not bare_next.startswith(("ال", "و")) and bare_next.endswith(
+            ("ة", "ات", "ين", "ون")
+        ):
+            return None
+        if text[end:end + 1] in "-/." and text[end + 1:end + 2].isdigit():
+            return None
+    return Mention(start, end, "year", f"{year:04d}", attrs=attrs)
+
+
+def _decade(match, body, start, end, ctx, attrs, normalized):
+    text = normalized.text
+    following = text[end:end + 20]
+    if re.match(r"[ \t]{1,3}من[ \t]{1,3}(?:ال)?عمر", following):
+        return None  # في الثلاثينيات من عمره: an age
+    tens = DECADE_TENS[_token_patterns()["tens"].search(body).group()]
+    century = _token_patterns()["century"].search(body)
+    base = 1900
+    if century:
+        word = century.group()
+        if "التاسع" in word:
+            base = 1800
+        elif "الثامن" in word:
+            base = 1700
+        elif any(w in word for w in ("الحالي", "الجاري", "الحادي")):
+            base = 2000
+    return Mention(start, end, "decade", f"{base + tens}s", attrs=attrs)
+
+
+_UNITS = {"شهر": "month", "اسبوع": "week", "عام": "year", "سنة": "year", "سنه": "year",
+          "يوم": "day"}
+_PERIOD_WORD = re.compile(r"(?:ال)?(شهر|اسبوع|عام|سن[ةه]|يوم)(?!\w)")
+
+
+def _rel_period(match, body, start, end, ctx, attrs, normalized):
+    unit_match = None
+    for found in _PERIOD_WORD.finditer(body):
+        unit_match = found
+        break
+    if unit_match is None:
+        return None
+    unit = _UNITS[unit_match.group(1)]
+    if body.lstrip("وف").startswith(("هذا", "هذه")):
+        delta: Any = 0
+    elif "نفس" in body[: unit_match.start()]:
+        delta = SAME
+    else:
+        direction = _direction(body[unit_match.end():])
+        if direction is None:
+            if not attrs.get("mod"):
+                return None
+            direction = CURRENT
+        delta = {PAST: -1, FUTURE: 1, CURRENT: 0, SAME: SAME}[direction]
+    return Mention(start, end, "relative", rel=("period", unit, delta), attrs=attrs)
+
+
+_TANWEEN_GHADAN = re.compile("غد[اًَ]*[ً]")
+_DEMONSTRATIVES = frozenset({"ذلك", "تلك", "هذا", "ذات", "نفس", "ذاك"})
+
+
+def _rel_day(match, body, start, end, ctx, attrs, normalized):
+    text = normalized.text
+    weekday = None
+    found_wd = None
+    words = body.split()
+    if words and words[-1] and len(words) > 1:
+        found_wd = _token_patterns()["weekday"].search(body, len(body) - len(words[-1]) + 2)
+    if found_wd and body.endswith(found_wd.group()):
+        weekday = _weekday_stems()[found_wd.group()]
+        attrs["weekday"] = weekday
+    core_text = body if weekday is None else body[: found_wd.start()]
+    following = _next_word(text, end)
+    if "امس" in core_text or "البارح" in core_text:
+        offset = -2 if "اول" in core_text else -1
+    elif "غد" in core_text:
+        offset = 2 if "بعد" in core_text else 1
+        if "غدا" in core_text and "يوم" not in core_text:
+            o_start, o_end = normalized.to_original_span(start, end)
+            original = normalized.original[o_start:o_end + 1]
+            if "\u064b" not in original and following[:1].isalpha() and not weekday:
+                return None  # غدا المغرب شريكا: the verb "became"
+    elif "ليل" in core_text:
+        offset = -1
+    else:
+        offset = 0
+        prev = _strip_conj(_prev_word(text, start))
+        if ctx == "في" or prev in _DEMONSTRATIVES:
+            return None  # مرتين في اليوم، ذلك اليوم
+        if weekday is None and following.startswith("ال"):
+            return None  # اليوم الأول، اليوم العالمي
+    return Mention(start, end, "relative", rel=("day", offset), attrs=attrs)
+
+
+_HANDLERS = {
+    "iso": _iso,
+    "num": _numeric,
+    "latin": _latin,
+    "hijri": _hijri,
+    "drange": _day_range,
+    "full": _full,
+    "wday": _weekday,
+    "month": _month,
+    "yrange": _year_range,
+    "year": _year,
+    "decade": _decade,
+    "relp": _rel_period,
+    "reld": _rel_day,
+}
+
+# ------------------------------------------------------------------ range merging
+
+_RANGE_LINK = re.compile(r"[ \t]{0,3}(?:[–-]|الي|حتي|حتى)[ \t]{0,3}$|[ \t]{1,3}و$")
+
+
+def _merge_ranges(mentions: list[Mention], text: str) -> list[Mention]:
+    """Join "from A to B" pairs of dates of the same grain into one ``range`` mention."""
+    if len(mentions) < 2:
+        return mentions
+    out: list[Mention] = []
+    for mention in mentions:
+        if out and _joinable(out[-1], mention, text):
+            out[-1] = _joined(out[-1], mention)
+        else:
+            out.append(mention)
+    return out
+
+
+def _grain(mention: Mention) -> str | None:
+    if mention.label in ("date", "month", "year") and mention.rel is None and mention.value:
+        return mention.label
+    if mention.rel and mention.rel[0] in ("day_month", "month") and mention.rel[-1] == NEAR:
+        return "date" if mention.rel[0] == "day_month" else "month"
+    return None
+
+
+def _joinable(first: Mention, second: Mention, text: str) -> bool:
+    gap = text[first.end:second.start]
+    if len(gap) > 8 or not _RANGE_LINK.search(gap) or "\n" in gap:
+        return False
+    grain = _grain(first)
+    if grain is None or grain != _grain(second):
+        return False
+    if gap.strip() == "و":
+        return _prev_word(text, first.start) == "بين"
+    return True
+
+
+def _joined(first: Mention, second: Mention) -> Mention:
+    if second.rel is None and first.rel is not None:
+        year = int(second.value[:4])
+        month = first.rel[1]
+        if month > int(second.value[5:7] or 0):
+            year -= 1
+        value = f"{year:04d}-{month:02d}"
+        if first.rel[0] == "day_month":
+            date = _valid(year, month, first.rel[2])
+            if date is None:
+                return first
+            value = date.isoformat()
+        first = replace(first, value=value, rel=None)
+    attrs = {**first.attrs, **{k: v for k, v in second.attrs.items() if k not in first.attrs}}
+    if first.rel is None and second.rel is None:
+        return Mention(first.start, second.end, "range", f"{first.value}/{second.value}",
+                       attrs=attrs)
+    return Mention(first.start, second.end, "range",
+                   rel=("pair", first.rel or first.value, second.rel or second.value),
+                   attrs=attrs)

@@ -1,0 +1,312 @@
+"""Variant linking: one canonical value per referent across articles and outlets.
+
+Outlets spell the same person differently: letters transposed (كوخافي / خوكافي), a
+spurious article (الوديي / لوديي), hamza dropped (افيف / أفيف), Persian letters
+(أفیف), Latin transliterations (Kohavi), first and family name swapped (بلخير الفاروق
+/ الفاروق بلخير). :func:`link_people` clusters person mentions with token-level
+comparisons on keyed forms (rapidfuzz ratio, anagrams, consonant skeletons that also
+cover Latin script) and picks one canonical name per cluster. Different first names
+keep people apart even when they share a family name (بشار الأسد / حافظ الأسد).
+
+:func:`link_names` does the lighter job for other labels: names differing only in
+spelling noise get the best-spelled form.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.fuzz import ratio
+
+from newslab.extract.entity_text import TOKEN, key
+
+__all__ = [
+    "Mention",
+    "latin_similarity",
+    "latin_skeleton",
+    "latin_to_arabic",
+    "link_names",
+    "link_people",
+    "same_person",
+    "skeleton",
+    "tokens_match",
+]
+
+# Consonant classes shared by Arabic and Latin script. Vowel letters are dropped; the
+# gutturals (ح خ ه and Latin h / kh / ch) share a class, as do emphatic/plain pairs.
+_AR_CLASSES = {
+    "ب": "B", "پ": "B", "ت": "T", "ط": "T", "ث": "S", "س": "S", "ص": "S", "ج": "J",
+    "چ": "J", "ح": "H", "خ": "H", "ه": "H", "ة": "", "د": "D", "ض": "D", "ذ": "Z",
+    "ز": "Z", "ظ": "Z", "ژ": "Z", "ر": "R", "ش": "X", "ع": "", "غ": "G", "ف": "F",
+    "ڤ": "F", "ق": "K", "ك": "K", "گ": "G", "ل": "L", "م": "M", "ن": "N", "ا": "",
+    "و": "", "ي": "", "ء": "", "ئ": "", "ؤ": "", "أ": "", "إ": "", "آ": "", "ى": "",
+}
+_LATIN_DIGRAPHS = (("kh", "H"), ("ch", "H"), ("sh", "X"), ("gh", "G"), ("ph", "F"),
+                   ("th", "T"), ("dh", "Z"), ("ck", "K"), ("tz", "TS"), ("ts", "TS"))
+_LATIN_CLASSES = {
+    "b": "B", "p": "B", "t": "T", "s": "S", "c": "K", "j": "J", "h": "H", "d": "D", "z": "Z",
+    "r": "R", "f": "F", "v": "F", "w": "", "g": "G", "q": "K", "k": "K", "l": "L", "m": "M",
+    "n": "N", "x": "KS", "a": "", "e": "", "i": "", "o": "", "u": "", "y": "",
+}
+
+
+@lru_cache(maxsize=65536)
+def skeleton(token: str) -> str:
+    """Consonant skeleton of one Arabic or Latin token (script-independent)."""
+    if token.isascii():
+        return latin_skeleton(token)
+    out = []
+    for ch in token:
+        cls = _AR_CLASSES.get(ch, ch)
+        if cls and (not out or out[-1] != cls):
+            out.append(cls)
+    return "".join(out)
+
+
+def latin_skeleton(token: str) -> str:
+    """Consonant skeleton of a Latin transliteration: ``Kohavi`` -> ``KHF``."""
+    t = token.lower()
+    for digraph, cls in _LATIN_DIGRAPHS:
+        t = t.replace(digraph, cls)
+    out = []
+    for ch in t:
+        cls = ch if ch.isupper() else _LATIN_CLASSES.get(ch, "")
+        for c in cls:
+            if not out or out[-1] != c:
+                out.append(c)
+    return "".join(out)
+
+
+_LATIN_TO_ARABIC = (
+    ("kh", "خ"), ("ch", "خ"), ("sh", "ش"), ("gh", "غ"), ("th", "ث"), ("ph", "ف"), ("ou", "و"),
+    ("oo", "و"), ("ee", "ي"), ("ck", "ك"), ("a", "ا"), ("b", "ب"), ("c", "ك"), ("d", "د"),
+    ("e", "ي"), ("f", "ف"), ("g", "غ"), ("h", "ه"), ("i", "ي"), ("j", "ج"), ("k", "ك"),
+    ("l", "ل"), ("m", "م"), ("n", "ن"), ("o", "و"), ("p", "ب"), ("q", "ق"), ("r", "ر"),
+    ("s", "س"), ("t", "ت"), ("u", "و"), ("v", "ف"), ("w", "و"), ("x", "كس"), ("y", "ي"),
+    ("z", "ز"),
+)
+_LOOSE = str.maketrans({"خ": "ه", "ح": "ه", "ق": "ك", "ط": "ت", "ص": "س", "ض": "د", "ظ": "ز",
+                        "ذ": "ز", "ث": "س", "ع": None, "ء": None, "غ": "ك", "ة": "ه"})
+
+
+@lru_cache(maxsize=65536)
+def latin_to_arabic(word: str) -> str:
+    """A rough Arabic spelling of a Latin transliteration (``Kochav`` -> ``كوخاف``)."""
+    t = word.lower()
+    out = []
+    i = 0
+    while i < len(t):
+        for latin, arabic in _LATIN_TO_ARABIC:
+            if t.startswith(latin, i):
+                out.append(arabic)
+                i += len(latin)
+                break
+        else:
+            i += 1
+    return "".join(out)
+
+
+def latin_similarity(latin: str, arabic: str) -> float:
+    """0-100 similarity of a Latin word and an Arabic one, through :func:`latin_to_arabic`."""
+    a = latin_to_arabic(latin).translate(_LOOSE)
+    b = key(arabic).translate(_LOOSE)
+    return ratio(a, b) if a and b else 0.0
+
+
+def _article_free(k: str) -> str:
+    """Drop a leading article or its alef: الوديي / لوديي both -> لوديي-like forms."""
+    if k.startswith("ال") and len(k) > 4:
+        return k[1:]
+    return k
+
+
+@lru_cache(maxsize=262144)
+def tokens_match(a: str, b: str) -> bool:
+    """True when two name tokens are spelling variants of each other (keyed or Latin)."""
+    if a == b:
+        return True
+    a_latin, b_latin = a.isascii(), b.isascii()
+    if a_latin or b_latin:
+        if a_latin and b_latin:
+            return a.lower() == b.lower()
+        latin, arabic = (a, b) if a_latin else (b, a)
+        if latin_similarity(latin, arabic) >= 75:
+            return True
+        sa, sb = skeleton(a), skeleton(b)
+        return len(sa) >= 3 and sa == sb
+    ka, kb = key(a), key(b)
+    if ka == kb or _article_free(ka) == _article_free(kb):
+        return True
+    short = min(len(ka), len(kb))
+    if short < 4:
+        return False
+    if sorted(ka) == sorted(kb):
+        return True  # transposed letters: كوخافي / خوكافي
+    if short >= 5 and Levenshtein.distance(ka, kb) <= 1:
+        return True
+    sa, sb = skeleton(ka), skeleton(kb)
+    if len(sa) >= 3 and sa == sb and abs(len(ka) - len(kb)) <= 2:
+        return True  # vowel letters added or dropped: نتنياهو / نتانياهو
+    return short >= 6 and ratio(_article_free(ka), _article_free(kb)) >= 85
+
+
+def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Do two multi-token names refer to the same person?
+
+    Family names must match; when both names give a first name, first names must match
+    too (so two people sharing a family name stay apart). Order may be swapped.
+    """
+    if not a or not b:
+        return False
+    if len(a) == 1 or len(b) == 1:
+        single, other = (a, b) if len(a) == 1 else (b, a)
+        return any(tokens_match(single[0], t) for t in other[-2:]) if len(other) > 1 else (
+            tokens_match(single[0], other[0])
+        )
+    if not tokens_match(a[0], b[0]):
+        # swapped order: بلخير الفاروق / الفاروق بلخير
+        return len(a) == len(b) == 2 and tokens_match(a[0], b[1]) and tokens_match(a[1], b[0])
+    if tokens_match(a[-1], b[-1]):
+        return True
+    # one name continues the other with a stray word: أفيف كوخافي / أفيف كوخافي القذر
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) < len(long_) and tokens_match(short[-1], long_[len(short) - 1])
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One person mention: ``article`` it is in, ``name`` tokens as written (no clitics)."""
+
+    article: str
+    name: tuple[str, ...]
+
+
+def _name_key(name: Sequence[str]) -> tuple[str, ...]:
+    return tuple(key(t) if not t.isascii() else t.lower() for t in name)
+
+
+def _hamzas(text: str) -> int:
+    return sum(text.count(c) for c in "أإآؤئء")
+
+
+def _blocks(name: tuple[str, ...]) -> set[str]:
+    out = set()
+    for tok in {name[0], name[-1]}:
+        k = key(tok) if not tok.isascii() else tok
+        out.add("s:" + skeleton(k)[:4])
+        if not tok.isascii():
+            out.add("a:" + "".join(sorted(k)))
+            out.add("f:" + _article_free(k))
+    return out
+
+
+def link_people(mentions: Sequence[Mention]) -> list[str]:
+    """Canonical name for every mention (same order): one value per person."""
+    names = sorted({_name_key(m.name): m.name for m in mentions}.items())
+    index = {k: i for i, (k, _) in enumerate(names)}
+    parent = list(range(len(names)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    multi = [i for i, (k, _) in enumerate(names) if len(k) > 1]
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i in multi:
+        for b in _blocks(names[i][0]):
+            blocks[b].append(i)
+    for members in blocks.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if find(i) != find(j) and same_person(names[i][0], names[j][0]):
+                    parent[find(i)] = find(j)
+
+    # single tokens join the person whose family (or first) name they match;
+    # several candidate people: the one mentioned in the same article, else the most cited
+    by_article: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    counts: Counter[tuple[str, ...]] = Counter()
+    for m in mentions:
+        k = _name_key(m.name)
+        by_article[k].add(m.article)
+        counts[k] += 1
+    root_articles: dict[int, set[str]] = defaultdict(set)
+    root_counts: Counter[int] = Counter()
+    for i in multi:
+        root_articles[find(i)] |= by_article[names[i][0]]
+        root_counts[find(i)] += counts[names[i][0]]
+    single_target: dict[tuple[tuple[str, ...], str], int] = {}
+    singles = [i for i, (k, _) in enumerate(names) if len(k) == 1]
+    for i in singles:
+        k = names[i][0]
+        options = sorted(
+            {find(j) for b in _blocks(k) for j in blocks.get(b, ()) if same_person(k, names[j][0])}
+        )
+        if not options:
+            continue
+        for article in by_article[k]:
+            local = [r for r in options if article in root_articles[r]]
+            pool = local or options
+            best = max(pool, key=lambda r: (root_counts[r], -r))
+            single_target[(k, article)] = best
+    # single tokens with no full name: merge spelling variants among themselves
+    loose = [i for i in singles if not any(key_ == names[i][0] for key_, _ in single_target)]
+    for x, i in enumerate(loose):
+        for j in loose[x + 1 :]:
+            if find(i) != find(j) and tokens_match(names[i][0][0], names[j][0][0]):
+                parent[find(i)] = find(j)
+
+    def root_of(m: Mention) -> int:
+        k = _name_key(m.name)
+        target = single_target.get((k, m.article))
+        return target if target is not None else find(index[k])
+
+    roots = [root_of(m) for m in mentions]
+    surfaces: dict[int, Counter[str]] = defaultdict(Counter)
+    for m, r in zip(mentions, roots):
+        surfaces[r][" ".join(m.name)] += 1
+    canonical = {r: _best_name(c) for r, c in surfaces.items()}
+    return [canonical[r] for r in roots]
+
+
+def _best_name(surfaces: Counter[str]) -> str:
+    """The fullest, most frequent, best-spelled Arabic-script form of a name."""
+    def score(item: tuple[str, int]) -> tuple:
+        text, count = item
+        tokens = TOKEN.findall(text)
+        arabic = not text.isascii()
+        return (arabic, len(tokens) > 1, count, len(tokens), _hamzas(text), text)
+
+    # forms with the same keyed spelling pool their counts
+    pooled: Counter[str] = Counter()
+    spelled: dict[str, Counter[str]] = defaultdict(Counter)
+    for text, count in surfaces.items():
+        k = " ".join(key(t) for t in TOKEN.findall(text))
+        pooled[k] += count
+        spelled[k][text] += count
+    best_key = max(
+        pooled.items(),
+        key=lambda kv: score((max(spelled[kv[0]], key=spelled[kv[0]].get), kv[1])),
+    )[0]
+    forms = spelled[best_key]
+    return max(forms.items(), key=lambda kv: (_hamzas(kv[0]), kv[1], kv[0]))[0]
+
+
+def link_names(values: Iterable[str]) -> dict[str, str]:
+    """Map names that differ only in spelling noise to their best-spelled form."""
+    groups: dict[str, Counter[str]] = defaultdict(Counter)
+    for v in values:
+        k = " ".join(_article_free(key(t)) if i == 0 else key(t)
+                     for i, t in enumerate(TOKEN.findall(v)))
+        groups[k][v] += 1
+    out = {}
+    for forms in groups.values():
+        best = max(forms.items(), key=lambda kv: (_hamzas(kv[0]), kv[1], kv[0]))[0]
+        for form in forms:
+            out[form] = best
+    return out
