@@ -15,7 +15,7 @@ import os
 import traceback
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -24,7 +24,7 @@ from newslab.corpus.article import Article, Corpus
 from newslab.errors import ExtractorError, PluginError, SpanError
 from newslab.extract.base import Context, call_extract
 from newslab.registry import Registry, default_registry
-from newslab.spans import COLUMNS, Span, empty_frame, format_value, to_frame
+from newslab.spans import COLUMNS, Span, empty_frame, format_value
 
 __all__ = [
     "ExtractionFailure",
@@ -249,6 +249,10 @@ def annotate(
     only: Sequence[str] | None = None,
     registry: Registry | None = None,
     progress: bool | None = None,
+    jobs: int = 1,
+    backend: str = "local",
+    chunk_size: int | None = None,
+    scheduler: str | None = None,
 ) -> pd.DataFrame:
     """Annotate every article and return the spans table (schema in DESIGN.md).
 
@@ -256,24 +260,46 @@ def annotate(
     ``spans.attrs["failures"]`` (see :func:`failures`) and reported with a warning;
     ``strict=True`` re-raises the first one. ``progress``: show a tqdm bar (default:
     for corpora of :data:`PROGRESS_THRESHOLD` articles or more).
+
+    Corpus-level steps (``fit``, ``finalize``) see chunks of ``chunk_size`` articles
+    (default :data:`newslab.engine.DEFAULT_CHUNK_SIZE`). ``jobs`` processes or
+    ``backend="dask"`` (the active Dask client, or ``scheduler``) give the same rows as
+    ``jobs=1`` for the same ``chunk_size``.
     """
+    from newslab.engine import BACKENDS, DEFAULT_CHUNK_SIZE
+    from newslab.engine.local import run_local
+    from newslab.engine.writer import FrameCollector
+
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
     if isinstance(corpus, (str, os.PathLike)):
         from newslab.corpus.loaders import load
 
         corpus = load(corpus)
     articles = corpus if isinstance(corpus, Corpus) else Corpus(corpus)
     chosen = resolve_extractors(extractors, registry=registry, only=only)
-    chosen, failed = fit_extractors(articles, chosen, strict=strict)
-    spans: list[Span] = []
-    for article in _progress(articles, progress):
-        kept, bad = annotate_article(article, chosen, strict=strict)
-        spans.extend(kept)
-        failed.extend(bad)
-    frame = to_frame(spans)
-    frame, final_failures = finalize_frame(frame, chosen, strict=strict)
-    failed.extend(final_failures)
-    frame = sort_frame(frame, articles.ids)
-    frame.attrs["failures"] = [asdict(f) for f in failed]
+    size = chunk_size or DEFAULT_CHUNK_SIZE
+    if backend == "dask":
+        from newslab.engine.dask_runner import annotate_frame_dask
+
+        frame, summary = annotate_frame_dask(
+            articles, chosen, chunk_size=size, strict=strict, scheduler=scheduler
+        )
+    else:
+        show = len(articles) >= PROGRESS_THRESHOLD if progress is None else progress
+        collector = FrameCollector()
+        summary = run_local(
+            articles,
+            chosen,
+            collector,
+            jobs=max(1, jobs),
+            chunk_size=size,
+            strict=strict,
+            progress=len(articles) if show else False,
+        )
+        frame = collector.frame()
+    failed = [ExtractionFailure(**f) for f in summary.failures]
+    frame.attrs["failures"] = summary.failures
     if failed:
         _warn(failed)
     return frame

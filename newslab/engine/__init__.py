@@ -45,12 +45,14 @@ def annotate_path(
     progress: bool = False,
     scheduler: str | None = None,
     on_skip=None,
+    registry=None,
 ) -> RunSummary:
     """Stream INPUT through the extractors into OUTPUT (``None``: JSON Lines to stdout).
 
     ``jobs`` defaults to all cores; ``backend="dask"`` writes a partitioned Parquet
     dataset (OUTPUT must end in ``.parquet``) using the active Dask client or
-    ``scheduler``.
+    ``scheduler``. A ``registry`` already built by the caller is reused in this process
+    (and inherited by forked workers) instead of being built again.
     """
     from newslab.corpus.loaders import iter_articles
 
@@ -60,6 +62,8 @@ def annotate_path(
         plugin_dirs=tuple(str(Path(p).resolve()) for p in plugins),
         only=tuple(only) if only else None,
     )
+    if registry is not None:
+        spec.prime(registry)
     spec.build()  # fail fast on a bad plugin folder or unknown extractor name
     articles = iter_articles(input, skip_errors=skip_errors, encoding=encoding, on_skip=on_skip)
     if backend == "dask":

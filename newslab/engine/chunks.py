@@ -11,7 +11,7 @@ one chunk; the default chunk (2,000 articles) holds a whole story's coverage.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from itertools import islice
 from typing import Any
@@ -43,6 +43,12 @@ class ExtractorSpec:
     plugin_dirs: tuple[str, ...] = ()
     only: tuple[str, ...] | None = None
     entry_points: bool | None = None
+
+    def prime(self, registry: Any) -> None:
+        """Use extractors from an already built registry for this spec in this process."""
+        from newslab.annotate import resolve_extractors
+
+        _BUILT[self] = resolve_extractors(registry=registry, only=list(self.only or ()) or None)
 
     def build(self) -> dict[str, Any]:
         """Extractor name -> instance, cached per process."""
@@ -88,24 +94,26 @@ def annotate_chunk(
     extractors: dict[str, Any] | ExtractorSpec,
     *,
     strict: bool = False,
+    on_article: Callable[[Article], None] | None = None,
 ) -> ChunkResult:
-    """fit → extract → finalize on one chunk; the building block of every runner."""
-    from newslab.annotate import annotate_article, finalize_frame, sort_frame
+    """fit → extract → finalize on one chunk; the building block of every runner.
+
+    ``on_article`` is called after each article (progress bars in the same process).
+    """
+    from newslab.annotate import annotate_article, finalize_frame, fit_extractors, sort_frame
     from newslab.spans import to_frame
 
     if isinstance(extractors, ExtractorSpec):
         extractors = extractors.build()
     corpus = Corpus(articles)
-    for extractor in extractors.values():
-        fit = getattr(extractor, "fit", None)
-        if callable(fit):
-            fit(corpus)
+    extractors, failures = fit_extractors(corpus, extractors, strict=strict)
     spans = []
-    failures = []
     for article in corpus:
         kept, failed = annotate_article(article, extractors, strict=strict)
         spans.extend(kept)
         failures.extend(failed)
+        if on_article is not None:
+            on_article(article)
     frame, final_failures = finalize_frame(to_frame(spans), extractors, strict=strict)
     failures.extend(final_failures)
     frame = sort_frame(frame, corpus.ids)

@@ -24,11 +24,15 @@ from newslab.engine.chunks import ExtractorSpec, annotate_chunk, chunked
 from newslab.engine.local import RunSummary
 from newslab.engine.writer import SpansWriter
 
-__all__ = ["run_dask"]
+__all__ = ["annotate_frame_dask", "run_dask"]
 
 
 def _annotate_part(
-    index: int, chunk: list[Article], spec: ExtractorSpec, folder: str, strict: bool
+    index: int,
+    chunk: list[Article],
+    spec: ExtractorSpec | dict[str, Any],
+    folder: str,
+    strict: bool,
 ) -> dict[str, Any]:
     """Worker side: annotate one chunk and write its Parquet part."""
     from newslab.engine.writer import SpansWriter
@@ -49,7 +53,7 @@ def _annotate_part(
 
 def run_dask(
     articles: Iterable[Article],
-    spec: ExtractorSpec,
+    spec: ExtractorSpec | dict[str, Any],
     output: str | Path,
     *,
     chunk_size: int = 2000,
@@ -60,7 +64,8 @@ def run_dask(
     """Annotate with Dask into a partitioned Parquet dataset at ``output``.
 
     Chunks are submitted in waves (``wave`` tasks, default 4 per worker) so the client
-    never holds the whole corpus.
+    never holds the whole corpus. ``spec`` is best an :class:`ExtractorSpec` (workers
+    build their own extractors); extractor instances are shipped with cloudpickle.
     """
     import dask
 
@@ -113,3 +118,31 @@ def _worker_count() -> int:
 
         return default_jobs()
     return max(1, len(client.scheduler_info().get("workers", {})))
+
+
+def annotate_frame_dask(
+    articles: Iterable[Article],
+    extractors: ExtractorSpec | dict[str, Any],
+    *,
+    chunk_size: int = 2000,
+    strict: bool = False,
+    scheduler: str | None = None,
+):
+    """Annotate with Dask and return ``(spans DataFrame, RunSummary)`` (in-memory API)."""
+    import tempfile
+
+    from newslab.spans import read_spans, to_frame
+
+    with tempfile.TemporaryDirectory(prefix="newslab-dask-") as tmp:
+        out = Path(tmp) / "spans.parquet"
+        summary = run_dask(
+            articles, extractors, out, chunk_size=chunk_size, strict=strict, scheduler=scheduler
+        )
+        parts = sorted(out.glob("part-*.parquet"))
+        frames = [read_spans(part) for part in parts]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return to_frame([]), summary
+    import pandas as pd
+
+    return pd.concat(frames, ignore_index=True), summary

@@ -53,7 +53,7 @@ def run_local(
     jobs: int = 1,
     chunk_size: int = 2000,
     strict: bool = False,
-    progress: bool = False,
+    progress: bool | int = False,
 ) -> RunSummary:
     """Annotate ``articles`` chunk by chunk into ``writer``; return a summary.
 
@@ -64,14 +64,19 @@ def run_local(
     started = time.perf_counter()
     bar = _bar(progress)
     try:
-        if jobs <= 1:
-            for index, chunk in enumerate(chunked(articles, chunk_size)):
-                result = annotate_chunk(index, chunk, extractors, strict=strict)
-                _emit(result, writer, summary, bar)
+        chunks = chunked(articles, chunk_size)
+        first = next(chunks, None)
+        second = next(chunks, None) if first is not None else None
+        if jobs <= 1 or second is None:
+            # one process: also when the input is a single chunk (no pool to start)
+            tick = (lambda _article: bar.update(1)) if bar is not None else None
+            for index, chunk in enumerate(_chain(first, second, chunks)):
+                result = annotate_chunk(index, chunk, extractors, strict=strict, on_article=tick)
+                _emit(result, writer, summary, None)
         else:
             with _pool(jobs, extractors) as pool:
                 pending: deque[Future[ChunkResult]] = deque()
-                for index, chunk in enumerate(chunked(articles, chunk_size)):
+                for index, chunk in enumerate(_chain(first, second, chunks)):
                     pending.append(pool.submit(_work, index, chunk, strict))
                     if len(pending) >= 2 * jobs:
                         _emit(pending.popleft().result(), writer, summary, bar)
@@ -82,6 +87,13 @@ def run_local(
             bar.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _chain(first, second, rest):
+    for chunk in (first, second):
+        if chunk is not None:
+            yield chunk
+    yield from rest
 
 
 _WORKER_EXTRACTORS: dict[str, Any] | ExtractorSpec | None = None
@@ -117,9 +129,11 @@ def _emit(result: ChunkResult, writer: SpansWriter, summary: RunSummary, bar: An
         bar.update(result.articles)
 
 
-def _bar(progress: bool) -> Any:
-    if not progress:
+def _bar(progress: bool | int) -> Any:
+    """A tqdm bar; ``progress`` may be the number of articles when it is known."""
+    if progress is False or progress is None:
         return None
     from tqdm.auto import tqdm
 
-    return tqdm(desc="annotate", unit="article")
+    total = progress if isinstance(progress, int) and not isinstance(progress, bool) else None
+    return tqdm(desc="annotate", unit="article", total=total)

@@ -20,7 +20,25 @@ import pandas as pd
 from newslab.errors import SpanError
 from newslab.spans import COLUMNS, frame_for_disk, write_jsonl_rows
 
-__all__ = ["SpansWriter", "parquet_schema"]
+__all__ = ["FrameCollector", "SpansWriter", "parquet_schema"]
+
+
+class FrameCollector:
+    """A writer that keeps the chunks in memory (the in-memory ``annotate`` API)."""
+
+    def __init__(self) -> None:
+        self.parts: list[pd.DataFrame] = []
+        self.rows = 0
+
+    def write(self, frame: pd.DataFrame) -> None:
+        self.parts.append(frame)
+        self.rows += len(frame)
+
+    def frame(self) -> pd.DataFrame:
+        from newslab.spans import empty_frame
+
+        parts = [p for p in self.parts if len(p)]
+        return pd.concat(parts, ignore_index=True) if parts else empty_frame()
 
 
 def parquet_schema():
