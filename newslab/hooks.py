@@ -3,7 +3,7 @@
 A plugin is a module (or object) with functions decorated by :data:`hookimpl` whose
 names match the specs below. Implementations may take fewer arguments than the spec,
 so specs can grow without breaking plugins. Built-in extractors use these same hooks
-(see :mod:`newslab.extract.builtins`). Narrative documentation: ``docs/plugins.md``.
+(see ``newslab.registry.BUILTIN_PLUGINS``). Narrative documentation: ``docs/plugins.md``.
 """
 
 from __future__ import annotations

@@ -188,6 +188,11 @@ def test_attributes() -> None:
     (yesterday,) = find_dates("وصل أمس.", published=ANCHOR)
     assert yesterday.label == "relative"
     assert yesterday.attrs["resolved_from"] == f"published:{ANCHOR}"
+    mods = [s.attrs.get("mod") for s in find_dates(
+        "نهاية الأسبوع الماضي ونهايه العام ومطلع 2021 وأواسط التسعينيات", published=ANCHOR)]
+    assert mods == ["END", "END", "START", "MID"]
+    (today,) = find_dates("قال اليوم السبت إن", published=ANCHOR)
+    assert today.value == "2023-03-11"  # the stated weekday wins over the anchor's
     (pair,) = find_dates("في يوليو/تموز 2021", published=ANCHOR)
     assert pair.attrs["month_system"] == "levantine+standard"
 
@@ -245,7 +250,7 @@ def test_published_wins_and_metadata_span_is_used() -> None:
     article = Article(id="m", text=text)
     context = Context(article)
     context.spans_by_extractor["boilerplate"] = [Span(0, 3, "metadata", "published", "2022-08-02")]
-    yesterday = list(DatesExtractor().extract(article, context))[0]
+    yesterday = next(iter(DatesExtractor().extract(article, context)))
     assert yesterday.value == "2022-08-01"
     assert yesterday.attrs["resolved_from"] == "metadata:2022-08-02"
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import pandas as pd
 import regex
-from rapidfuzz import fuzz
 
 from newslab.analysis.inputs import articles_frame, spans_of_kind
-from newslab.analysis.text import fold, paragraphs, sentences
+from newslab.analysis.text import match_key, paragraphs, sentences, stopwords, words
 
 __all__ = ["TIMELINE_COLUMNS", "DateRange", "parse_date_value", "timeline"]
 
@@ -106,15 +106,17 @@ def timeline(
     corpus: Any,
     spans: pd.DataFrame,
     *,
-    same_event: float = 60.0,
+    same_event: float = 0.5,
 ) -> pd.DataFrame:
     """Every date mention with its sentence, article and outlet, sorted by date.
 
     Columns :data:`TIMELINE_COLUMNS`. ``date_start``/``date_end`` are the days the value
     covers (NaT when the value is not an ISO-like date: such rows are kept, at the
     end, with ``precision`` ``"unresolved"``). Mentions covering the same days whose
-    sentences are alike (rapidfuzz ``token_set_ratio >= same_event`` on folded text)
-    share an ``event`` number; ``n_outlets`` counts the outlets reporting that event.
+    sentences are alike share an ``event`` number: at least two content words in
+    common, and at least ``same_event`` of the shorter sentence's content words
+    (folded, clitic-free, without stop words and without the date itself).
+    ``n_outlets`` counts the outlets reporting that event.
     """
     articles = articles_frame(corpus)
     dates = spans_of_kind(spans, "date")
@@ -164,11 +166,28 @@ def _enclosing(bounds: list[tuple[int, int]], start: int, end: int) -> tuple[int
     return min(first, start), max(last, end)
 
 
+def _event_words(sentence: str, date_text: str) -> frozenset[str]:
+    """Content words of the sentence without the date itself (clitic-free, no stop words)."""
+    stop = _stop_keys()
+    rest = sentence.replace(date_text, " ")
+    return frozenset(k for k in map(match_key, words(rest)) if k not in stop and not k.isdigit() and len(k) > 1)
+
+
+@lru_cache(maxsize=1)
+def _stop_keys() -> frozenset[str]:
+    return frozenset(match_key(w) for w in stopwords())
+
+
+def _alike(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
+    shared = len(a & b)
+    return shared >= 2 and shared / min(len(a), len(b)) >= threshold
+
+
 def _events(table: pd.DataFrame, same_event: float) -> list[int]:
-    """Event numbers: same days covered and a similar sentence (single link)."""
+    """Event numbers: same days covered and alike sentences (single link)."""
     events = [0] * len(table)
     next_event = 0
-    folded = [fold(s) for s in table["sentence"]]
+    content = [_event_words(s, t) for s, t in zip(table["sentence"], table["text"], strict=True)]
     # The same days are the same date, however the value was annotated.
     key = [
         (a, b) if pd.notna(a) else ("", v)
@@ -181,7 +200,7 @@ def _events(table: pd.DataFrame, same_event: float) -> list[int]:
         members: list[list[int]] = []
         for i in rows:
             for member in members:
-                if any(fuzz.token_set_ratio(folded[i], folded[j]) >= same_event for j in member):
+                if any(_alike(content[i], content[j], same_event) for j in member):
                     member.append(i)
                     break
             else:

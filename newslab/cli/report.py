@@ -20,7 +20,11 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     add_input_options(parser)
     parser.add_argument(
-        "-o", "--output", metavar="OUT", default="report.html", help="HTML file (default: report.html)"
+        "-o",
+        "--output",
+        metavar="OUT",
+        default="report.html",
+        help="HTML file (default: report.html)",
     )
     parser.add_argument("--title", metavar="T", help="report title (default: from INPUT)")
     add_plugin_option(parser)

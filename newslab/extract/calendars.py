@@ -21,8 +21,9 @@ from babel import Locale, localedata
 from newslab.arabic.normalize import normalize
 
 __all__ = [
+    "AMBIGUOUS_MONTH_NAMES",
     "DECADE_TENS",
-    "HIJRI_MONTHS",
+    "EXTRA_MONTH_NAMES",
     "MONTH_SYSTEMS",
     "WEEKDAYS",
     "arabic_locales",

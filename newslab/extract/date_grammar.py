@@ -102,7 +102,7 @@ MOD_WORDS: dict[str, str] = {
 #: Prepositions before a date: outside the span, but they license bare months and years.
 CTX_WORDS = ("في", "منذ", "حتي", "خلال", "بحلول", "قبل", "بعد", "عقب", "من", "الي", "بين",
              "اثناء", "طوال", "طيلة")
-DAYPART_WORDS = ("صباح", "مساء", "ظهر", "عصر", "فجر", "ليلة", "ظهيرة", "نهار")
+DAYPART_WORDS = ("صباح", "مساء", "ظهر", "عصر", "فجر", "ليلة", "ليل", "ظهيرة", "نهار")
 
 _YEARWORD = r"[وف]?(?:لل|[بك]?ال|[بلك])?(?:عامي|عام|سن[ةه])"
 _PERIOD = r"(?:شهر|اسبوع|عام|سن[ةه])"
@@ -422,7 +422,7 @@ def _prefix_words() -> frozenset[str]:
     word before the digits of its day or year."""
     words = {"اب", *CTX_WORDS, *MOD_WORDS, *DAYPART_WORDS, "يوم", "من", "الموافق", "شهر", "عام",
              "سنة", "العام", "السنة", "عامي", "سنتي", "عقد", "هذا", "هذه", "نفس", "اول",
-             "بين", "الي", "حتي", "و", "الشهر", "الاسبوع", "اسبوع", "السنة", "الليلة"}
+             "بين", "الي", "حتي", "و", "الشهر", "الاسبوع", "اسبوع", "الليلة"}
     words |= {name for names in WEEKDAYS.values() for name in names}
     for ordinal in ordinal_days():
         words.update(w.removeprefix("و") for w in ordinal.split())
@@ -483,7 +483,9 @@ def _interpret(match: re.Match[str], normalized: NormalizedText) -> Mention | No
     mod_text = match.group("mod")
     attrs: dict[str, Any] = {}
     if mod_text:
-        mod_word = mod_text.strip().replace("ه", "ة")
+        mod_word = mod_text.strip()
+        if mod_word.endswith("ه"):  # نهايه -> نهاية
+            mod_word = mod_word[:-1] + "ة"
         while mod_word and mod_word[0] in "وفبل" and mod_word not in MOD_WORDS:
             mod_word = mod_word[1:]
         attrs["mod"] = MOD_WORDS.get(mod_word, "")
@@ -789,7 +791,6 @@ def _rel_period(match, body, start, end, ctx, attrs, normalized):
     return Mention(start, end, "relative", rel=("period", unit, delta), attrs=attrs)
 
 
-_TANWEEN_GHADAN = re.compile("غد[اًَ]*[ً]")
 _DEMONSTRATIVES = frozenset({"ذلك", "تلك", "هذا", "ذات", "نفس", "ذاك"})
 
 
@@ -823,6 +824,8 @@ def _rel_day(match, body, start, end, ctx, attrs, normalized):
             return None  # مرتين في اليوم، ذلك اليوم
         if weekday is None and following.startswith("ال"):
             return None  # اليوم الأول، اليوم العالمي
+    if weekday is not None and offset == 0:  # اليوم السبت: trust the weekday over the anchor
+        return Mention(start, end, "relative", rel=("weekday", weekday, NEAR), attrs=attrs)
     return Mention(start, end, "relative", rel=("day", offset), attrs=attrs)
 
 

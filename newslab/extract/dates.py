@@ -42,6 +42,8 @@ class DatesExtractor(Extractor):
     name: ClassVar[str] = "dates"
     kinds: ClassVar[tuple[str, ...]] = ("date",)
     labels: ClassVar[dict[str, tuple[str, ...]]] = {"date": LABELS}
+    #: For its ``metadata``/``published`` spans (an aggregator footer's date line).
+    requires: ClassVar[tuple[str, ...]] = ("boilerplate",)
     description: ClassVar[str] = (
         "Arabic and Latin dates (all month-name systems, Hijri), years, decades, "
         "weekdays, ranges and relative expressions resolved to ISO values"

@@ -31,6 +31,7 @@ from newslab.extract.entity_rules import (
     find_latin,
     find_propagated,
     find_triggered,
+    kingdom_adjectives,
     kingdom_mentions,
     locative_before,
 )
@@ -311,6 +312,7 @@ def _add_kingdoms(text: str, chosen: list[Candidate]) -> list[Candidate]:
     if "مملكة" not in text:
         return chosen
     counts = Counter(c.value for c in chosen if c.label == "GPE" and c.value in KINGDOMS)
+    counts.update(kingdom_adjectives(text))
     if not counts:
         return chosen
     kingdom = counts.most_common(1)[0][0]

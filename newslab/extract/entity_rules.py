@@ -323,10 +323,10 @@ def _plain_gap(gap: str) -> bool:
 def _verb_like(tok: Token, lex: Lexicon) -> bool:
     k = tok.key
     return (
-        k[:1] in ("ي", "ت", "ن")
+        k[:1] in ("ي", "ت")
         and 4 <= len(k) <= 6
         and not lex.is_given(k)
-        and not k.endswith(("ي", "ا"))
+        and not k.endswith(("ي", "ا", "ه"))
     )
 
 
@@ -356,6 +356,12 @@ def _not_surname(k: str, lex: Lexicon) -> bool:
     return k[:1] in "بل" and k.endswith("ه") and not k.startswith("بو")  # بزيارة / لزيارة
 
 
+def _possessive(tok: Token, lex: Lexicon) -> bool:
+    """A noun with a pronoun suffix (قوله / تأكيدها) follows a name; it is not part of it."""
+    t = tok.text
+    return len(t) >= 4 and (t.endswith("ه") or t.endswith("ها")) and not lex.is_given(tok.key)
+
+
 def name_tokens(
     toks: Sequence[Token], i: int, lex: Lexicon, spans: Spans, *, max_tokens: int = 4
 ) -> int:
@@ -373,11 +379,16 @@ def name_tokens(
         hit = spans.at(tok.start)
         if hit is not None and hit.entry.label != "PER" and n > 0:
             break
+        if hit is not None and hit.entry.label == "PER" and n == 0 and not hit.prefix:
+            while (t := toks.get(j)) is not None and t.start < hit.end:
+                n += 1  # a known person: exactly the gazetteer name
+                j += 1
+            return n
         if not _name_token_ok(tok, lex, first=n == 0):
             break
         if n == 0 and _verb_like(tok, lex):
             break
-        if n > 0 and _not_surname(tok.key, lex):
+        if n > 0 and (_not_surname(tok.key, lex) or _possessive(tok, lex)):
             break
         n += 1
         j += 1
@@ -548,6 +559,8 @@ def _complement(
             break
         k = tok.key
         hit = spans.at(tok.start)
+        if hit is not None and hit.prefix:
+            break  # بالقاهرة: a place after a preposition is not part of the name
         if hit is not None and hit.entry.label in ("GPE", "LOC", "ORG", "PER"):
             end = n
             while toks.get(end) is not None and toks[end].start < hit.end:
@@ -742,8 +755,8 @@ def _place_after_descriptor(
 
 _LATIN = re.compile(
     r"(?<![\w@#/.:\-])[A-Z][A-Za-z0-9]{0,30}(?:[&.\-][A-Za-z0-9]{1,20}){0,3}"
-    r"(?:(?:[ ]\([A-Z][a-z]{1,20}\))?[ ](?:(?:of|de|al|el|bin|ben|van|von|der|la|du)[ ])?"
-    r"[A-Z][A-Za-z0-9]{0,30}(?:[&.\-][A-Za-z0-9]{1,20}){0,3}){0,5}"
+    r"(?:(?:[ ]\([A-Z][a-z]{1,20}\))?[ ](?:(?:of|de|bin|ben|van|von|der|la|du)[ ])?"
+    r"(?:(?:al|el|Al|El)-)?[A-Z][A-Za-z0-9]{0,30}(?:[&.\-][A-Za-z0-9]{1,20}){0,3}){0,5}"
 )
 _NICK = re.compile(r" \([A-Z][a-z]{1,20}\)")
 
@@ -844,4 +857,14 @@ KINGDOMS = frozenset(
     "المغرب السعودية الأردن البحرين بريطانيا إسبانيا هولندا بلجيكا السويد النرويج الدنمارك "
     "تايلاند".split()
 )
+_KINGDOM_ADJECTIVES = re.compile(
+    r"(?<!\w)[وفبل]?(?P<a>"
+    + _alternation(k for k, country in NATIONALITY.items() if country in KINGDOMS)
+    + r")(?!\w)"
+)
+
+
+def kingdom_adjectives(text: str) -> list[str]:
+    """Kingdoms named through an adjective (``السعودي``, ``المغربية``) in ``text``."""
+    return [NATIONALITY[key(m.group("a"))] for m in _KINGDOM_ADJECTIVES.finditer(text)]
 _ = Entry  # re-exported type used in annotations by the extractor

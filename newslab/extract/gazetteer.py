@@ -200,7 +200,7 @@ _LOCATIVE = frozenset(
 _MARKERS = frozenset(
     key(w)
     for w in "قناة صحيفة جريدة وكالة موقع حركة حزب تنظيم جماعة شركة مجموعة تلفزيون إذاعة "
-    "مجلة منصة القناة الصحيفة".split()
+    "مجلة منصة القناة الصحيفة مراسل مراسلة مذيع مذيعة".split()
 )
 _PREV_TOKEN = re.compile(r"([^\W\d_]+)[^\S\n]{0,3}$")
 
@@ -294,7 +294,7 @@ def _compile(by_key: Mapping[str, Entry]) -> re.Pattern[str]:
         r"(?<![\w@#])(?:"
         rf"(?P<d>[وف]?(?:[بك]?ال|لل))(?P<dn>{dn})"
         rf"|(?P<p>[وف]?[بلك]?)(?P<pn>{pn})"
-        rf"|(?P<ln>{ln})"
+        rf"|(?<![/.:=?&\-])(?P<ln>{ln})(?![./@]\w)"
         r")(?![\w])"
     )
     return re.compile(pattern)

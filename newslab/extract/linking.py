@@ -124,6 +124,10 @@ def _article_free(k: str) -> str:
     return k
 
 
+def _without_article(k: str) -> str:
+    return k[2:] if k.startswith("ال") and len(k) > 4 else k
+
+
 @lru_cache(maxsize=262144)
 def tokens_match(a: str, b: str) -> bool:
     """True when two name tokens are spelling variants of each other (keyed or Latin)."""
@@ -141,6 +145,8 @@ def tokens_match(a: str, b: str) -> bool:
     ka, kb = key(a), key(b)
     if ka == kb or _article_free(ka) == _article_free(kb):
         return True
+    if _without_article(ka) == _without_article(kb) and len(_without_article(ka)) >= 3:
+        return True  # الحداد / حداد
     short = min(len(ka), len(kb))
     if short < 4:
         return False
@@ -167,7 +173,7 @@ def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
         return any(tokens_match(single[0], t) for t in other[-2:]) if len(other) > 1 else (
             tokens_match(single[0], other[0])
         )
-    if not tokens_match(a[0], b[0]):
+    if not (tokens_match(a[0], b[0]) or _loose_first(a, b)):
         # swapped order: بلخير الفاروق / الفاروق بلخير
         return len(a) == len(b) == 2 and tokens_match(a[0], b[1]) and tokens_match(a[1], b[0])
     if tokens_match(a[-1], b[-1]):
@@ -175,6 +181,15 @@ def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
     # one name continues the other with a stray word: أفيف كوخافي / أفيف كوخافي القذر
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return len(short) < len(long_) and tokens_match(short[-1], long_[len(short) - 1])
+
+
+def _loose_first(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Across scripts first names transliterate loosely (Herzi / هرتسي): a laxer test,
+    used only when the family names agree."""
+    if a[0].isascii() == b[0].isascii() or not tokens_match(a[-1], b[-1]):
+        return False
+    latin, arabic = (a[0], b[0]) if a[0].isascii() else (b[0], a[0])
+    return latin_similarity(latin, arabic) >= 55
 
 
 @dataclass(frozen=True)

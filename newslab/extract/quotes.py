@@ -29,7 +29,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from newslab.arabic.normalize import NormalizedText, normalize
 from newslab.extract.base import Context, Extractor
@@ -213,8 +213,7 @@ _SINGLE = "'‘’‚‛′ʼ"
 # ------------------------------------------------------------------ pass 1: marks
 
 
-@dataclass(frozen=True)
-class _Pair:
+class _Pair(NamedTuple):
     """A pair of quotation marks; offsets in the normalised text."""
 
     open: int  # index of the opening mark
@@ -283,8 +282,7 @@ def pair_marks(norm: str, original_char) -> list[_Pair]:
 # ------------------------------------------------------------------ entity helpers
 
 
-@dataclass(frozen=True)
-class _Entity:
+class _Entity(NamedTuple):
     start: int  # normalised offsets
     end: int
     label: str
@@ -292,37 +290,46 @@ class _Entity:
     canonical: str
 
 
-def _norm_index_map(nt: NormalizedText):
-    """Map an original offset to the normalised text (inverse of ``to_original``)."""
-    if nt.segments is None:
-        return lambda o: o
-    norm_starts = [s[0] for s in nt.segments]
-    orig_starts = [s[1] for s in nt.segments]
-    segments = nt.segments
-    total = len(nt.text)
-
-    def to_norm(o: int) -> int:
-        k = bisect_right(orig_starts, o) - 1
-        if k < 0:
-            return 0
-        norm_start, orig_start, identity = segments[k]
-        limit = norm_starts[k + 1] if k + 1 < len(segments) else total
-        return min(norm_start + (o - orig_start), limit) if identity else norm_start
-
-    return to_norm
-
-
 def _entities(context: Context | None, nt: NormalizedText) -> list[_Entity]:
+    """The entity extractor's spans, in normalised offsets, sorted."""
     if context is None:
         return []
-    to_norm = _norm_index_map(nt)
+    spans = sorted(context.spans(kind="entity"), key=lambda s: (s.start, s.end))
+    if not spans:
+        return []
+    starts = _to_normalized_sorted(nt, [s.start for s in spans])
+    ends = _to_normalized_sorted(nt, sorted(s.end for s in spans))
+    end_of = dict(zip(sorted(s.end for s in spans), ends, strict=True))
+    original = nt.original
     found = []
-    for span in context.spans(kind="entity"):
-        text = nt.original[span.start : span.end]
+    for span, start in zip(spans, starts, strict=True):
+        text = original[span.start : span.end]
         canonical = str(span.value or "") or _strip_clitic(text)
-        found.append(_Entity(to_norm(span.start), to_norm(span.end), span.label or "", text, canonical))
-    found.sort(key=lambda e: (e.start, e.end))
+        found.append(_Entity(start, end_of[span.end], span.label or "", text, canonical))
     return found
+
+
+def _to_normalized_sorted(nt: NormalizedText, offsets: list[int]) -> list[int]:
+    """``nt.to_normalized`` for ascending offsets in one merge pass over the segments."""
+    segments = nt.segments
+    if segments is None:
+        return list(offsets)
+    total, count = len(nt.text), len(segments)
+    out = []
+    k = -1
+    for offset in offsets:
+        while k + 1 < count and segments[k + 1][1] <= offset:
+            k += 1
+        if k < 0:
+            out.append(0)
+            continue
+        norm_start, orig_start, identity = segments[k]
+        limit = segments[k + 1][0] if k + 1 < count else total
+        if identity:
+            out.append(min(norm_start + offset - orig_start, limit))
+        else:
+            out.append(norm_start if offset == orig_start else limit)
+    return out
 
 
 def _strip_clitic(word: str) -> str:
@@ -338,15 +345,13 @@ def _strip_clitic(word: str) -> str:
 # ------------------------------------------------------------------ speakers
 
 
-@dataclass(frozen=True)
-class _Speaker:
+class _Speaker(NamedTuple):
     text: str
     canonical: str
     how: str  # entity, role, statement, pronoun, text
 
 
-@dataclass(frozen=True)
-class _Cue:
+class _Cue(NamedTuple):
     start: int
     end: int
     kind: str  # verb, participle, according, phrase

@@ -58,7 +58,10 @@ class ThisPythonKernelSpecManager(KernelSpecManager):
 
     def get_all_specs(self) -> dict[str, Any]:
         return {
-            KERNEL_NAME: {"resource_dir": str(Path(sys.executable).parent), "spec": kernel_spec().to_dict()}
+            KERNEL_NAME: {
+                "resource_dir": str(Path(sys.executable).parent),
+                "spec": kernel_spec().to_dict(),
+            }
         }
 
 

@@ -89,7 +89,9 @@ def execute_report(
     except (DeadKernelError, CellTimeoutError, TimeoutError, RuntimeError) as exc:
         # the kernel died or did not start, or a cell ran out of time: one line
         name = type(exc).__name__
-        raise ReportError(f"report notebook {source.name}: {name}: {_first_line(str(exc))}") from exc
+        raise ReportError(
+            f"report notebook {source.name}: {name}: {_first_line(str(exc))}"
+        ) from exc
 
 
 def _first_line(text: str) -> str:
@@ -212,7 +214,9 @@ def build_report(
         title = f"newslab report: {_input_name(input_path, source)}"
     output = Path(output)
     with tempfile.TemporaryDirectory(prefix="newslab-report-") as work:
-        spans = annotate(corpus, registry=registry, only=only, progress=progress and len(corpus) > 1)
+        spans = annotate(
+            corpus, registry=registry, only=only, progress=progress and len(corpus) > 1
+        )
         spans_path = write_spans(spans, Path(work) / "spans.parquet")
         failures_path = Path(work) / "failures.json"
         failures_path.write_text(
@@ -245,4 +249,3 @@ def _input_name(given: str | os.PathLike[str], resolved: Path) -> str:
     if text in ("sample", "newslab:sample") and not Path(text).exists():
         return "sample corpus"
     return resolved.name or str(resolved)
-

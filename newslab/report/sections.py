@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from newslab.corpus.article import Corpus
-from newslab.widgets.html import esc, frame_html, root
+from newslab.widgets.html import dir_for, esc, frame_html, root
 
 __all__ = [
     "articles_table",
@@ -120,7 +120,7 @@ def header_html(
     if skipped:
         warn += f'<p class="nl-report-note"><b>{len(skipped):,} input item(s) skipped</b>.</p>'
     return (
-        f'<h1 dir="auto">{esc(title)}</h1>'
+        f'<h1 dir="{dir_for(title)}">{esc(title)}</h1>'
         f'<div class="nl-kpis">{kpis}</div>{warn}'
         f'<p class="nl-report-note">Generated {esc(when)} by newslab {esc(__version__)}.</p>'
     )
@@ -180,7 +180,11 @@ def kinds_table(spans: pd.DataFrame, corpus: Corpus, *, top_n: int = 15) -> pd.D
 def failures_table(failures: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """Extractor failures (article, extractor, error), one row each."""
     rows = [
-        {"article": f.get("article", ""), "extractor": f.get("extractor", ""), "error": f.get("error", "")}
+        {
+            "article": f.get("article", ""),
+            "extractor": f.get("extractor", ""),
+            "error": f.get("error", ""),
+        }
         for f in failures
     ]
     return pd.DataFrame(rows, columns=["article", "extractor", "error"])
@@ -198,7 +202,9 @@ def reuse_table(reuse: pd.DataFrame, *, width: int = 120) -> pd.DataFrame:
         similarity=reuse["similarity"].astype(float).round(2),
         passage=reuse["text_a"].map(lambda t: snippet(t, width)),
     )
-    table = table.sort_values(["same_article", "similarity"], ascending=[True, False], kind="mergesort")
+    table = table.sort_values(
+        ["same_article", "similarity"], ascending=[True, False], kind="mergesort"
+    )
     return table.loc[:, columns].reset_index(drop=True)
 
 

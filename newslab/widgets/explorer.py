@@ -32,7 +32,7 @@ from newslab.widgets._data import (
     search_key,
     variants_table,
 )
-from newslab.widgets.html import esc, frame_html, highlight, legend_html, root
+from newslab.widgets.html import direction, esc, frame_html, highlight, legend_html, root
 
 __all__ = ["ALL_OUTLETS", "Explorer", "article_html", "spans_table"]
 
@@ -93,9 +93,9 @@ def article_html(
         url = f' · <a href="{esc(article.url)}" rel="noopener noreferrer" target="_blank">link</a>'
     body = highlight(article.text, rows, active=active, id_prefix=id_prefix)
     return (
-        f'<div class="nl-head" dir="rtl" lang="ar"><p class="nl-title">{esc(title)}</p>'
+        f'<div class="nl-head" {direction(title + article.text)}><p class="nl-title">{esc(title)}</p>'
         f'<div class="nl-meta">{meta}{url}</div></div>'
-        f'<div class="nl-article" dir="rtl" lang="ar">{body}</div>'
+        f'<div class="nl-article" {direction(article.text)}>{body}</div>'
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
@@ -23,6 +24,8 @@ __all__ = [
     "PALETTE",
     "STYLE",
     "colour_for",
+    "dir_for",
+    "direction",
     "esc",
     "frame_html",
     "group_key",
@@ -117,6 +120,25 @@ def esc(value: Any) -> str:
     if isinstance(value, float) and value != value:
         return ""
     return html.escape(str(value), quote=True)
+
+
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def dir_for(text: str) -> str:
+    """``rtl`` when Arabic letters outnumber Latin ones in ``text``, else ``ltr``.
+
+    For mixed strings such as titles, where ``dir="auto"`` would follow the first
+    letter only (``"BBC: ..."`` in an Arabic headline).
+    """
+    text = str(text)
+    return "rtl" if len(_ARABIC_LETTER.findall(text)) > len(_LATIN_LETTER.findall(text)) else "ltr"
+
+
+def direction(text: str) -> str:
+    """The ``dir`` (and ``lang="ar"`` when right-to-left) attributes for a block of ``text``."""
+    return 'dir="rtl" lang="ar"' if dir_for(text) == "rtl" else 'dir="ltr"'
 
 
 def style_tag() -> str:

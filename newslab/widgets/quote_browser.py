@@ -118,7 +118,7 @@ def quotes_html(groups: pd.DataFrame, *, max_groups: int = 50) -> str:
         cards.append(
             f'<div class="nl-card" data-group="{int(gid)}">'
             f'<h4 dir="rtl" lang="ar">{esc(speaker)} '
-            f'<span class="nl-muted">({len(outlets)} outlet{"s" if len(outlets) != 1 else ""}, '
+            f'<span class="nl-muted" dir="ltr">({len(outlets)} outlet{"s" if len(outlets) != 1 else ""}, '
             f"{len(rows)} quote{'s' if len(rows) != 1 else ''})</span></h4>"
             f"{''.join(items)}</div>"
         )

@@ -25,7 +25,7 @@ import pandas as pd
 from newslab.arabic.normalize import normalize
 from newslab.corpus.article import Article, Corpus
 from newslab.widgets._data import as_corpus
-from newslab.widgets.html import esc, frame_html, highlight, root
+from newslab.widgets.html import direction, esc, frame_html, highlight, root
 
 __all__ = ["Passage", "ReuseViewer", "pair_html", "reuse_pairs", "shared_passages"]
 
@@ -203,11 +203,12 @@ def pair_html(
             article.text, marks, numbers=numbers, active=active, id_prefix=f"nl-{side}"
         )
         meta = " · ".join(esc(x) for x in (article.source, article.published, article.id) if x)
+        title = article.title or article.id
         columns.append(
-            f'<div class="nl-col"><div class="nl-head" dir="rtl" lang="ar">'
-            f'<p class="nl-title">{esc(article.title or article.id)}</p>'
+            f'<div class="nl-col"><div class="nl-head" {direction(title + article.text)}>'
+            f'<p class="nl-title">{esc(title)}</p>'
             f'<div class="nl-meta">{meta}</div></div>'
-            f'<div class="nl-article" dir="rtl" lang="ar">{body}</div></div>'
+            f'<div class="nl-article" {direction(article.text)}>{body}</div></div>'
         )
     share = _shared_share(article_a, passages)
     summary = (
