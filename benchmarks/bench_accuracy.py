@@ -20,7 +20,7 @@ import warnings
 from pathlib import Path
 
 import newslab
-from newslab.evaluate import evaluate
+from newslab.evaluation import Evaluation, evaluate
 from newslab.spans import Span, to_frame
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -53,7 +53,7 @@ def dateparser_spans(corpus: newslab.Corpus) -> tuple[list[Span], float]:
     return spans, time.perf_counter() - started
 
 
-def granular_accuracy(result: newslab.evaluate.Evaluation, spans: list[Span]) -> float:
+def granular_accuracy(result: Evaluation) -> float:
     """Value accuracy when a full date counts as right if it starts with the gold value
     (dateparser cannot say "March 2022", only a day in it)."""
     errors = result.errors("date", "value")
@@ -112,7 +112,7 @@ def main() -> int:
     print(f"\ndate extraction on the same {len(corpus)} articles")
     print(f"{'':12}{'P':>7}{'R':>7}{'F1':>7}{'value':>8}{'value*':>8}{'seconds':>9}")
     print(f"{'dateparser':12}{row['precision']:7.3f}{row['recall']:7.3f}{row['f1']:7.3f}"
-          f"{baseline.accuracy('date', 'value'):8.3f}{granular_accuracy(baseline, found):8.3f}{dp_took:9.2f}")
+          f"{baseline.accuracy('date', 'value'):8.3f}{granular_accuracy(baseline):8.3f}{dp_took:9.2f}")
     if ours is not None:
         print(f"{'newslab':12}{ours['precision']:7.3f}{ours['recall']:7.3f}{ours['f1']:7.3f}"
               f"{result.accuracy('date', 'value'):8.3f}{'':>8}{took:9.2f}")

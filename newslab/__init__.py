@@ -18,6 +18,7 @@ from newslab.errors import (
     PluginError,
     SpanError,
 )
+from newslab.evaluate import Evaluation, evaluate
 from newslab.extract import Context, Extractor, check_extractor
 from newslab.hooks import hookimpl
 from newslab.registry import Registry, default_registry, load_plugins
@@ -31,6 +32,7 @@ __all__ = [
     "Context",
     "Corpus",
     "CorpusError",
+    "Evaluation",
     "ExtractionFailure",
     "Extractor",
     "ExtractorError",
@@ -45,6 +47,7 @@ __all__ = [
     "annotate_article",
     "check_extractor",
     "default_registry",
+    "evaluate",
     "failures",
     "hookimpl",
     "iter_articles",

@@ -134,3 +134,14 @@ def test_long_text_with_scattered_diacritics_keeps_exact_offsets() -> None:
         o = offsets[i]
         assert norm.text[i] in normalize(original[o]).text
     assert offsets == sorted(offsets)
+
+
+@pytest.mark.parametrize("vocalised", [False, True], ids=["sparse", "dense"])
+def test_offsets_match_a_character_by_character_reference(vocalised: bool) -> None:
+    words = ["كَتَبَ", "الوَزِيرُ", "رِسَالَةً", "مُهِمَّةً"] if vocalised else ["كتب", "الوزيرُ", "رسالة"]
+    original = "\u200f" + " ".join(words[i % len(words)] for i in range(3000)) + "ـ"
+    deleted = set(DIACRITICS) | set(INVISIBLES) | {"ـ"}
+    reference = [i for i, c in enumerate(original) if c not in deleted] + [len(original)]
+    norm = normalize(original)
+    assert norm.offsets() == reference
+    assert norm.text == "".join(c for c in original if c not in deleted)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from itertools import pairwise
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -142,3 +144,15 @@ def test_extra_proclitics_keep_the_match_key(word: str, clitic: str) -> None:
     else:
         glued = clitic + word
     assert match_key(glued) == match_key(clitic + match_key(word)) == match_key(word)
+
+
+@PROPERTY
+@given(any_text)
+def test_sparse_and_dense_offset_maps_agree(text: str) -> None:
+    module = sys.modules["newslab.arabic.normalize"]
+    maps = []
+    for threshold in (-1, 10**9):  # always split / always collect matches
+        with patch.object(module, "_DENSE_RUNS", threshold):
+            norm = normalize(text)
+            maps.append((norm.text, norm.offsets()))
+    assert maps[0] == maps[1]

@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar, NamedTuple
 
+import re
+
 import regex
 
 from newslab.arabic.normalize import NormalizedText, normalize
@@ -30,6 +32,7 @@ from newslab.extract.footer import (
     Line,
     analyse_footer,
     field_value,
+    first_word,
     is_body_line,
     split_lines,
 )
@@ -74,8 +77,35 @@ AGENCIES = (
     "Xinhua", "MAP", "WAM", "SPA", "QNA", "KUNA", "agencies", "Getty Images", "Getty", "EPA",
     "Shutterstock",
 )
-_AGENCY_RE = regex.compile(r"(?<!\w)(?:" + _alternation(AGENCIES) + r")(?!\w)", regex.IGNORECASE)
-_CREDIT_LEFTOVER = regex.compile(r"[\w]+")
+_CREDIT_SPLIT = re.compile(r"[\s/\\|,،+()\[\]&:؛.«»\"'\-–—_]+")
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in _CREDIT_SPLIT.split(text.lower()) if t]
+
+
+#: Agency names as token tuples (``أ.ف.ب`` and ``أ ف ب`` are both ``("ا", "ف", "ب")``).
+_AGENCY_TOKENS = frozenset(tuple(_tokens(_norm(name))) for name in AGENCIES)
+_AGENCY_MAX = max(len(t) for t in _AGENCY_TOKENS)
+
+
+def _agency_cover(text: str) -> tuple[int, int]:
+    """(tokens, tokens that are agency names) of a short line, read greedily."""
+    tokens = _tokens(text)
+    covered = 0
+    i = 0
+    while i < len(tokens):
+        for size in range(min(_AGENCY_MAX, len(tokens) - i), 0, -1):
+            chunk = tuple(tokens[i : i + size])
+            if chunk in _AGENCY_TOKENS or (
+                chunk[0][:1] == "و" and (chunk[0][1:], *chunk[1:]) in _AGENCY_TOKENS
+            ):
+                covered += size
+                i += size
+                break
+        else:
+            i += 1
+    return len(tokens), covered
 _PHOTO_CREDIT = regex.compile(
     r"[(\[]?[ \t]{0,2}(?:صورة|الصورة|صور|مصدر الصورة|حقوق الصورة|تصوير|photo|credit|image)"
     r"(?:[ \t]{1,2}(?:ارشيفية|ارشيف|تعبيرية|من الارشيف))?[ \t]{0,2}(?:[:：(\-–]|$)",
@@ -106,24 +136,18 @@ _PLATFORM_LINE = regex.compile(
     regex.IGNORECASE,
 )
 _CLICK_HERE = regex.compile(r"(?<!\w)(?:اضغط|انقر|اضغطوا)[ \t]{1,2}هنا(?!\w)")
-_FOOTER_PHRASE = regex.compile(
+_FOOTER_PHRASE = re.compile(
     r"(?:جميع|كل)[ \t]الحقوق[ \t]محفوظة|الحقوق[ \t]محفوظة|حقوق[ \t]النشر|©|copyright|all[ \t]rights[ \t]reserved"
     r"|ظهرت?[ \t](?:المقالة|المقال|الخبر|التدوينة|المشاركة)[ \t][^\n]{0,200}?[ \t]اولا[ \t]علي",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
-_DISCLAIMER = regex.compile(
-    r"(?:لا[ \t]يعبر|لا[ \t]تعبر|تعبر[ \t]عن[ \t]راي|يعبر[ \t]عن[ \t]راي|الاراء[ \t]الواردة|منقول[ \t]من"
-    r"|تم[ \t]نقل[ \t]هذا|تم[ \t]نشر[ \t]هذا[ \t]الخبر|نشر[ \t]هذا[ \t]الخبر|اخلاء[ \t]مسؤولية|disclaimer)"
+_DISCLAIMER = re.compile(
+    r"لا[ \t][يت]عبر|[يت]عبر[ \t]عن[ \t]راي|الاراء[ \t]الواردة|منقول[ \t]من"
+    r"|تم[ \t]نقل[ \t]هذا|نشر[ \t]هذا[ \t]الخبر|اخلاء[ \t]مسؤولية|disclaimer",
+    re.IGNORECASE,
 )
-_DISCLAIMER_CONTEXT = regex.compile(r"الموقع|الخبر|المقال|المحتوي|الناشر|المصدر|كاتب|الصحيفة")
+_DISCLAIMER_CONTEXT = re.compile(r"الموقع|الخبر|المقال|المحتوي|الناشر|المصدر|كاتب|الصحيفة")
 _SENTENCE_END = frozenset(".!?؟…")
-#: Substrings one of which every footer phrase or disclaimer contains (cheap prefilter).
-_FOOTER_HINTS = (
-    "محفوظة", "حقوق", "©", "opyright", "ights reserved", "اولا علي", "يعبر", "تعبر", "الاراء",
-    "منقول", "نقل هذا", "نشر هذا", "مسؤولية", "isclaimer",
-)
-
-
 #: First words of the lines each rule can match: a set lookup spares most regex calls.
 _RELATED_FIRST = frozenset(
     "اقرا اقراي طالع شاهد تابع اطلع اخبار مواضيع مقالات قصص تقارير موضوعات روابط ذات المزيد "
@@ -134,19 +158,9 @@ _SHARE_FIRST = frozenset(
     "لمتابعة ادعم ادعمنا اضغط انقر follow share subscribe sign".split()
 )
 _PLATFORM_WORDS = frozenset(w.split()[0].lower() for w in map(_norm, _PLATFORMS))
-_BULLETS = frozenset("-•*▪|·–—")
-
-
-def _first_word(text: str) -> str:
-    words = text.split(None, 2)
-    first = words[0]
-    if first in _BULLETS and len(words) > 1:
-        first = words[1]
-    return first.lstrip("-•*▪|·").rstrip(":：،,").lower()
-
-
-def _has_any(text: str, needles: tuple[str, ...]) -> bool:
-    return any(needle in text for needle in needles)
+#: Copyright lines and disclaimers are looked for in this many last lines (and in any
+#: line that is not prose).
+_TAIL_LINES = 5
 
 
 def find_boilerplate(
@@ -167,7 +181,8 @@ def find_boilerplate(
         hits.extend(BoilerplateHit(s, e, "boilerplate", "tweet_embed") for s, e in tweets)
         _mark_tweet_lines(lines, norm, tweets, labels)
 
-    footer = analyse_footer(ntext, lines)
+    body = [is_body_line(line) for line in lines]
+    footer = analyse_footer(ntext, lines, body)
     for block in footer.article_blocks:
         for k in block.lines:
             labels.setdefault(k, "footer")
@@ -178,8 +193,7 @@ def find_boilerplate(
             s, e = norm.to_original_span(f.value_start, f.value_end)
             hits.append(BoilerplateHit(s, e, "metadata", name, field_value(f, text[s:e])))
 
-    body = [is_body_line(line) for line in lines]
-    _mark_lines(lines, body, labels, _has_any(ntext, _FOOTER_HINTS))
+    _mark_lines(lines, body, labels)
     _mark_header(lines, body, labels, title)
     if labels.get(0) == "title":
         s, e = norm.to_original_span(lines[0].start, lines[0].end)
@@ -201,17 +215,22 @@ def _mark_tweet_lines(lines: list[Line], norm: NormalizedText, tweets, labels: d
             labels[k] = "tweet_embed"
 
 
-def _mark_lines(lines: list[Line], body: list[bool], labels: dict[int, str], footer_hints: bool) -> None:
+def _mark_lines(lines: list[Line], body: list[bool], labels: dict[int, str]) -> None:
     """Related headers (and the teaser headlines under a bare one), share, footer,
-    byline and credit lines anywhere in the text."""
+    byline and credit lines anywhere in the text.
+
+    Long prose lines can only be copyright lines or disclaimers, and those close the
+    page: they are looked at in the last lines only.
+    """
     k = 0
     n = len(lines)
+    tail = n - _TAIL_LINES
     while k < n:
         line = lines[k]
-        if k in labels or line.words > 40:
+        if k in labels or (line.words > 30 and k < tail) or line.words > 60:
             k += 1
             continue
-        reason = _line_reason(line, body[k], footer_hints)
+        reason = _line_reason(line, body[k], k >= tail or not body[k])
         if reason is not None:
             labels[k] = reason
         if reason == "related" and _bare_header(line):
@@ -226,7 +245,7 @@ def _mark_lines(lines: list[Line], body: list[bool], labels: dict[int, str], foo
 
 def _line_reason(line: Line, is_body: bool, footer_hints: bool) -> str | None:
     text = line.text
-    first = _first_word(text)
+    first = first_word(text)
     if first in _RELATED_FIRST and line.words <= 30 and RELATED_HEADER.match(text):
         return "related"
     if line.words <= 20 and (
@@ -235,7 +254,7 @@ def _line_reason(line: Line, is_body: bool, footer_hints: bool) -> str | None:
         return "share"
     if line.words <= 12 and first in _PLATFORM_WORDS and _PLATFORM_LINE.match(text):
         return "share"
-    if footer_hints and _has_any(text, _FOOTER_HINTS) and (
+    if footer_hints and (
         _FOOTER_PHRASE.search(text)
         or (_DISCLAIMER.search(text) and _DISCLAIMER_CONTEXT.search(text))
     ):
@@ -271,10 +290,8 @@ def _is_credit(line: Line) -> bool:
         return False
     if _SOURCE_LINE.match(text) or _PHOTO_CREDIT.match(text):
         return True
-    stripped = _AGENCY_RE.sub(" ", text)
-    if stripped == text:
-        return False
-    return not _CREDIT_LEFTOVER.search(stripped)
+    tokens, covered = _agency_cover(text)
+    return covered > 0 and covered == tokens
 
 
 def _mark_header(lines: list[Line], body: list[bool], labels: dict[int, str], title: str) -> None:
@@ -297,7 +314,7 @@ _DATELINE_SEP = regex.compile(r"[ \t][-–—|][ \t]|/|[(\[]")
 
 def _dateline(line: Line) -> bool:
     """``الرباط - وكالة …``، ``صوت الجزر - خاص``، ``بوابة الخليج (أ ف ب)``."""
-    return bool(_DATELINE_SEP.search(line.text) or _AGENCY_RE.search(line.text))
+    return bool(_DATELINE_SEP.search(line.text) or _agency_cover(line.text)[1])
 
 
 def _is_title(line: Line, title: str) -> bool:

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from newslab.arabic.normalize import normalize
+from newslab.arabic.normalize import DIACRITICS, INVISIBLES, normalize
 from newslab.extract.base import Context, Extractor
 from newslab.extract.entity_rules import (
     KINGDOMS,
@@ -47,7 +48,15 @@ from newslab.extract.gazetteer import (
     given_names,
     read_entries,
 )
-from newslab.extract.linking import Mention, latin_similarity, link_names, link_people, tokens_match
+from newslab.extract.linking import (
+    Mention,
+    latin_similarity,
+    link_names,
+    link_people,
+    same_person,
+    skeleton,
+    tokens_match,
+)
 from newslab.hooks import hookimpl
 from newslab.spans import Span
 
@@ -140,7 +149,7 @@ class EntityExtractor(Extractor):
         known = {**corpus_known, **own}
         cands.extend(find_propagated(text, corpus_known, exclude=own))
         cands.extend(find_propagated(text, own))
-        cands = _resolve_latin(cands, known)
+        cands = _resolve_latin(cands, known, self.gaz)
         chosen = _select(cands)
         chosen = _add_kingdoms(text, chosen)
         chosen = _gloss_latin(text, chosen)
@@ -148,6 +157,8 @@ class EntityExtractor(Extractor):
             start, end = norm.to_original_span(c.start, c.end)
             if end <= start:
                 continue
+            if c.source in _FROM_TEXT:
+                c.value = _written_value(c, text, article.text[start:end], self.spell)
             attrs = {"source": c.source, "surface_key": key_phrase(article.text[start:end])}
             yield Span(start, end, "entity", c.label, c.value, attrs)
 
@@ -193,6 +204,20 @@ class EntityExtractor(Extractor):
 
 
 # ---------------------------------------------------------------- helpers
+
+
+#: Sources whose value is built from the text (so it gets the text's own spelling back).
+_FROM_TEXT = frozenset({"title", "given", "org", "descriptor", "event", "place"})
+_INVISIBLE = re.compile(f"[{re.escape(DIACRITICS + INVISIBLES)}\u0640]")
+
+
+def _written_value(c: Candidate, text: str, original: str, spell: Mapping[str, str]) -> str:
+    """The value's tokens as the article spells them (normalisation folded alef forms),
+    with known words in their best spelling (``ابراهيم`` -> ``إبراهيم``)."""
+    folded = TOKEN.findall(text[c.start : c.end])
+    written = TOKEN.findall(_INVISIBLE.sub("", original))
+    as_written = dict(zip(folded, written, strict=False)) if len(folded) == len(written) else {}
+    return " ".join(spell.get(key(t)) or as_written.get(t, t) for t in c.value.split(" "))
 
 
 @lru_cache(maxsize=1)
@@ -271,11 +296,18 @@ def _known_names(
     return known
 
 
-def _resolve_latin(cands: list[Candidate], known: Known) -> list[Candidate]:
-    """A lone capitalised Latin word is a person only if it matches a known name."""
+def _resolve_latin(cands: list[Candidate], known: Known, gaz: Gazetteer) -> list[Candidate]:
+    """Latin names take the Arabic name of a known person they transliterate
+    (``Khalifa Haftar`` -> ``خليفة حفتر``); a lone capitalised word is kept only then."""
     surnames = {v[1][-1]: v for v in known.values() if len(v[1]) >= 2}
+    people = _gazetteer_people(gaz)
     out = []
     for c in cands:
+        if c.source == "latin" and c.label == "PER" and len(c.name) >= 2:
+            pool = [*people.get(skeleton(c.name[-1]), ()), *(v[1] for v in known.values())]
+            match = next((p for p in pool if len(p) >= 2 and same_person(c.name, p)), None)
+            if match is not None:
+                c.value, c.name = " ".join(match), tuple(match)
         if c.label != "PER?":
             out.append(c)
             continue
@@ -285,6 +317,19 @@ def _resolve_latin(cands: list[Candidate], known: Known) -> list[Candidate]:
         if target is not None:
             out.append(Candidate(c.start, c.end, "PER", target[0], "latin", c.priority, target[1]))
     return out
+
+
+@lru_cache(maxsize=8)
+def _gazetteer_people(gaz: Gazetteer) -> dict[str, list[tuple[str, ...]]]:
+    """Multi-word gazetteer people indexed by the skeleton of their family name."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for entry in gaz.by_key.values():
+        name = tuple(entry.canonical.split(" "))
+        if entry.label == "PER" and len(name) >= 2 and not entry.canonical.isascii():
+            bucket = index.setdefault(skeleton(name[-1]), [])
+            if name not in bucket:
+                bucket.append(name)
+    return index
 
 
 def _select(cands: Sequence[Candidate]) -> list[Candidate]:

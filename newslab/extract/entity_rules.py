@@ -620,7 +620,10 @@ def _descriptor(
     if hit is not None:
         return None  # the gazetteer name itself is the entity
     if first.text.isascii() and first.text[:1].isupper():
-        return None  # left to the Latin finder
+        latin = _latin_at(text, first.start)  # قناة Ynet TV: an outlet, whatever its words
+        if latin is None:
+            return None
+        return Candidate(latin.start, latin.end, "ORG", latin.value, "descriptor_latin", 5)
     if first.key.startswith(("انب", "الانب")):
         return None  # وكالة الأنباء ...: the head belongs to the name (gazetteer/rules)
     if is_definite(first.key):
@@ -761,12 +764,37 @@ _LATIN = re.compile(
 _NICK = re.compile(r" \([A-Z][a-z]{1,20}\)")
 
 
+_ORG_WORDS = frozenset(
+    """
+    News Times Post TV Network Agency Press Media Journal Daily Radio Channel Group Institute
+    University Council Company Corp Inc Ltd Bank Party Movement Ministry Army Forces Watch
+    Monitor Observer Herald Gazette Tribune Review Insider Eye Online Foundation Center Centre
+    Organization Organisation Association Union Committee Commission Fund Authority Airlines
+    Airways Systems Industries Holding Energy Oil Gas Petroleum Club FC Federation Office
+    """.split()
+)
+
+
+def _latin_at(text: str, pos: int) -> Candidate | None:
+    m = _LATIN.match(text, pos)
+    if m is None:
+        return None
+    found = _latin_candidate(text, m)
+    return found
+
+
 def find_latin(text: str) -> list[Candidate]:
     """Capitalised Latin sequences: names in tweets, credits and bracketed glosses."""
     out = []
-    if not text.isascii() and not any("A" <= c <= "Z" for c in text[:0]):
-        pass
     for m in _LATIN.finditer(text):
+        cand = _latin_candidate(text, m)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _latin_candidate(text: str, m: re.Match[str]) -> Candidate | None:
+    if True:
         words = m.group().split(" ")
         start = m.start()
         # drop sentence-initial function words and trailing months/days
@@ -776,31 +804,28 @@ def find_latin(text: str) -> list[Candidate]:
         while words and (words[-1] in _ENGLISH_STOP or words[-1] in ("of", "de", "al", "el")):
             words.pop()
         if not words:
-            continue
-        surface = " ".join(words)
+            return None
         if any(w in _ENGLISH_STOP for w in words if not w.startswith("(")):
             # a stop word inside: keep the part before it only
             cut = next(i for i, w in enumerate(words) if w in _ENGLISH_STOP)
             words = words[:cut]
             if not words:
-                continue
-            surface = " ".join(words)
+                return None
+        surface = " ".join(words)
         end = start + len(surface)
-        if text[end : end + 2] in ("'s", "’s") or text[end : end + 1] == "'":
-            pass
         value = _NICK.sub("", surface)
         tokens = value.split(" ")
-        after = text[end : end + 4]
-        if after.startswith(" (@"):
+        if text[end : end + 4].startswith(" (@"):
             label = "PER" if len(tokens) >= 2 else "ORG"
+        elif any(t in _ORG_WORDS for t in tokens):
+            label = "ORG"
         elif len(tokens) == 1 and (value.isupper() or any(c.isdigit() for c in value)):
             label = "ORG"
         elif len(tokens) >= 2:
             label = "PER"
         else:
             label = "PER?"
-        out.append(Candidate(start, end, label, value, "latin", 2, tuple(tokens)))
-    return out
+        return Candidate(start, end, label, value, "latin", 2, tuple(tokens))
 
 
 # -------------------------------------------------------------- propagation

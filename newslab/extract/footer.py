@@ -192,7 +192,26 @@ def _headline_like(line: Line) -> bool:
     return 4 <= line.words <= 25 and line.text[-1] not in _SENTENCE_END and ":" not in line.text
 
 
+#: First words of the field labels: a set lookup spares the label regex on most lines.
+_LABEL_FIRST_WORDS = frozenset(label.split()[0] for label in FIELD_LABELS)
+_BULLETS = "-•*▪|·"
+
+
+def first_word(text: str) -> str:
+    """First word of a stripped line, without a leading bullet or a trailing colon, lower-cased."""
+    words = text.split(None, 2)
+    first = words[0]
+    if len(words) > 1 and first.strip(_BULLETS + "–—") == "":
+        first = words[1]
+    return first.lstrip(_BULLETS).rstrip(":：،,").lower()
+
+
 def _fields_of(line: Line, text: str, next_line: Line | None) -> list[Field]:
+    if line.words > 40:
+        return []
+    word = first_word(line.text)
+    if word not in _LABEL_FIRST_WORDS and word.split(":")[0] not in _LABEL_FIRST_WORDS:
+        return []
     m = _FIELD_AT.match(text, line.start, line.end)
     if m is None:
         only = _LABEL_ONLY.match(text, line.start, line.end)
@@ -225,8 +244,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def analyse_footer(text: str, lines: list[Line] | None = None) -> FooterAnalysis:
-    """Find the field blocks of normalised ``text`` and whose they are."""
+def analyse_footer(
+    text: str, lines: list[Line] | None = None, body: list[bool] | None = None
+) -> FooterAnalysis:
+    """Find the field blocks of normalised ``text`` and whose they are.
+
+    ``lines`` (:func:`split_lines`) and ``body`` (:func:`is_body_line` of each) may be
+    passed when the caller has them already.
+    """
     if lines is None:
         lines = split_lines(text)
     if ":" not in text and "：" not in text and "\t" not in text:
@@ -240,7 +265,7 @@ def analyse_footer(text: str, lines: list[Line] | None = None) -> FooterAnalysis
                 current.fields and current.fields[-1].value_start == line.start:
             current.lines.append(k)  # value line of a label-only field
             continue
-        found = _fields_of(line, text, nxt) if line.words <= 40 else []
+        found = _fields_of(line, text, nxt)
         if not found:
             current = None
             continue
@@ -256,7 +281,8 @@ def analyse_footer(text: str, lines: list[Line] | None = None) -> FooterAnalysis
     teaser_lines: set[int] = set()
     if not blocks:
         return FooterAnalysis(lines, [], [], set())
-    body = [is_body_line(line) for line in lines]
+    if body is None:
+        body = [is_body_line(line) for line in lines]
     closed_at: int | None = None  # last line of the article; teasers start after it
     for block in blocks:
         first = block.lines[0]

@@ -10,6 +10,7 @@ failing that by the family default, flagged as a guess.
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -77,12 +78,14 @@ class CurrencyTable:
         for r in rows:
             for adj in r.adjectives:
                 self._adjectives[(r.family, adj)] = r.code
-        adjectives = sorted({a for r in rows for a in r.adjectives}, key=len, reverse=True)
-        self.adjective_re = regex.compile(
-            r"[ \t]{1,3}(?:ال)?(" + "|".join(map(regex.escape, adjectives)) + r")(?:ة|ه|ين|ون|ات)?(?!\w)"
+        from newslab.extract.number_words import trie_pattern
+
+        adjectives = {a for r in rows for a in r.adjectives}
+        self.adjective_re = re.compile(
+            r"[ \t]{1,3}(?:ال)?(" + trie_pattern(adjectives) + r")(?:ة|ه|ين|ون|ات)?(?!\w)"
         )
         codes = sorted({r.code for r in rows}, key=len, reverse=True)
-        self.code_before_re = regex.compile(r"(US\$|[$€£]|(?<![A-Za-z])(?:" + "|".join(codes) + r"))[ \t]{0,2}$")
+        self.code_before_re = re.compile(r"(US\$|[$€£]|(?<![A-Za-z])(?:" + "|".join(codes) + r"))[ \t]{0,2}$")
         # country cues, expanded with clitics and nisba endings, for a word lookup
         self._cue_words: dict[str, str] = {}
         self._cue_phrases: dict[str, str] = {}

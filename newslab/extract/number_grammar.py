@@ -40,10 +40,15 @@ from newslab.extract.number_words import (
     trie_pattern,
 )
 
-__all__ = ["TRIGGER", "NumberHit", "find_numbers"]
+__all__ = ["NumberHit", "find_numbers", "has_number_marks"]
 
-#: Cheap test on the original text: nothing to do without a digit or a scale word.
-TRIGGER = regex.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]|مل[يی](?:ون|ار)|[أاإآ]لف|بليون|تريليون")
+_ANY_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
+_SCALE_STEM = re.compile(r"مل[يی](?:ون|ار)|[أاإآ]لف|بليون|تريليون")
+
+
+def has_number_marks(text: str) -> bool:
+    """Cheap prefilter on the original text: a digit (any script) or a scale word."""
+    return _ANY_DIGIT.search(text) is not None or _SCALE_STEM.search(text) is not None
 
 
 class NumberHit(NamedTuple):
@@ -89,12 +94,12 @@ _ANCHOR_LITERALS = (
 )
 _ANCHOR_STEMS = re.compile(trie_pattern(_ANCHOR_LITERALS))
 _PREFIXES = frozenset({"", "و", "ب", "ل", "ف", "وب"})
-_SCALE = regex.compile(r"[ \t]{0,2}(" + trie_pattern(SCALES) + r")(?!\w)", regex.IGNORECASE)
-_HALF = regex.compile(
+_SCALE = re.compile(r"[ \t]{0,2}(" + trie_pattern(SCALES) + r")(?!\w)", re.IGNORECASE)
+_HALF = re.compile(
     r"[ \t]{0,2}و[ \t]?(" + trie_pattern(FRACTIONS) + r")(?:[ \t]{1,2}(" + trie_pattern(SCALES) + r"))?(?!\w)"
 )
-_AND_DIGITS = regex.compile(r"[ \t]{0,2}و[ \t]?([0-9]+(?:[.,][0-9]+)*)")
-_AND_WORD = regex.compile(r"[ \t]{0,2}و[ \t]?(\w{2,12})(?!\w)")
+_AND_DIGITS = re.compile(r"[ \t]{0,2}و[ \t]?([0-9]+(?:[.,][0-9]+)*)")
+_AND_WORD = re.compile(r"[ \t]{0,2}و[ \t]?(\w{2,12})(?!\w)")
 
 
 def _word_before(text: str, end: int) -> tuple[str, int] | None:
@@ -367,7 +372,9 @@ def _classify(
         before = text[start - 1]
         if before == "%" and not (start > 1 and text[start - 2].isdigit()):
             return NumberHit(start - 1, end, "percent", "percent", value)
-        if before in "$€£ " or before.isupper():
+        if before == " " and start > 1:
+            before = text[start - 2]
+        if before in "$€£" or before.isupper():
             symbol = table.match_before(text, start)
             if symbol is not None:
                 return NumberHit(symbol.start, end, "money", "money", value, symbol.code)

@@ -15,7 +15,8 @@ from typing import ClassVar
 from newslab.arabic.normalize import normalize
 from newslab.corpus.article import Article
 from newslab.extract.base import Context, Extractor
-from newslab.extract.number_grammar import TRIGGER, UNITS, find_numbers
+from newslab.extract.number_grammar import find_numbers, has_number_marks
+from newslab.extract.number_words import UNITS
 from newslab.hooks import hookimpl
 from newslab.spans import Span, format_value
 
@@ -35,7 +36,7 @@ class NumbersExtractor(Extractor):
     description: ClassVar[str] = "money (ISO 4217), quantities and percentages"
 
     def extract(self, article: Article, context: Context | None = None) -> Iterator[Span]:
-        if not TRIGGER.search(article.text):
+        if not has_number_marks(article.text):
             return
         norm = context.normalized if context is not None else normalize(article.text)
         for hit in find_numbers(norm.text, url=article.url):

@@ -233,11 +233,9 @@ def top_outlets(corpus: Corpus, n: int) -> list[str]:
 
 def quote_groups(shared: pd.DataFrame) -> pd.DataFrame:
     """:func:`newslab.analysis.shared_quotes` rows in the shape :func:`quotes_html` reads."""
-    if not len(shared):
-        return pd.DataFrame(columns=["group", "speaker", "article", "source", "text"])
-    return shared.rename(columns={"quote_id": "group", "outlet": "source"}).loc[
-        :, ["group", "speaker", "article", "source", "text"]
-    ]
+    from newslab.widgets.quote_browser import groups_from_shared
+
+    return groups_from_shared(shared)
 
 
 def events_table(timeline: pd.DataFrame, *, width: int = 110) -> pd.DataFrame:

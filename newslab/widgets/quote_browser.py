@@ -5,8 +5,8 @@
     from newslab.widgets import QuoteBrowser
     QuoteBrowser(corpus, spans)
 
-Quotes (spans of kind ``quote``) are grouped when their folded wording is nearly the
-same (rapidfuzz token-sort ratio, so light edits and reordering still group); each
+Quotes (spans of kind ``quote``) are grouped across articles by
+:func:`newslab.analysis.shared_quotes` (the same quotation, light edits allowed); each
 group shows the speaker, the outlets that carried it and each outlet's exact wording.
 Filter by speaker, by the number of outlets, or by a word in the quote.
 """
@@ -18,77 +18,68 @@ from typing import Any
 
 import ipywidgets as W
 import pandas as pd
-from rapidfuzz import fuzz, process
 
 from newslab.corpus.article import Article, Corpus
 from newslab.widgets._data import as_corpus, as_spans, search_key
 from newslab.widgets.html import esc, root
 
-__all__ = ["ALL_SPEAKERS", "QuoteBrowser", "group_quotes", "quotes_html"]
+__all__ = ["ALL_SPEAKERS", "QuoteBrowser", "group_quotes", "groups_from_shared", "quotes_html"]
 
 ALL_SPEAKERS = "\x00all"
 UNATTRIBUTED = "(unattributed)"
 
 
-def _speaker(attrs: dict[str, Any]) -> str:
-    return str(attrs.get("speaker_canonical") or attrs.get("speaker") or UNATTRIBUTED)
+def groups_from_shared(shared: pd.DataFrame) -> pd.DataFrame:
+    """Rows of :func:`newslab.analysis.shared_quotes` in the browser's shape.
+
+    Columns: group, speaker, article, source, published, text, start, end; groups are
+    renumbered so the quote carried by most outlets (then most articles) comes first.
+    """
+    columns = ["group", "speaker", "article", "source", "published", "text", "start", "end"]
+    if not len(shared):
+        return pd.DataFrame(columns=columns)
+    speaker = shared["speaker"].fillna("").astype(str)
+    table = pd.DataFrame(
+        {
+            "group": shared["quote_id"].to_numpy(),
+            "speaker": speaker.where(speaker != "", UNATTRIBUTED).to_numpy(),
+            "article": shared["article"].astype(str).to_numpy(),
+            "source": shared["outlet"].fillna("").astype(str).to_numpy(),
+            "published": shared["published"].to_numpy(),
+            "text": shared["text"].to_numpy(),
+            "start": shared["start"].astype(int).to_numpy(),
+            "end": shared["end"].astype(int).to_numpy(),
+        }
+    )
+    sizes = table.groupby("group", sort=False).agg(
+        outlets=("source", "nunique"), n=("article", "size")
+    )
+    order = sizes.sort_values(["outlets", "n"], ascending=False, kind="mergesort").index
+    table["group"] = table["group"].map({old: new for new, old in enumerate(order, 1)})
+    return table.sort_values(["group", "source", "article"], kind="mergesort").reset_index(
+        drop=True
+    )
 
 
 def group_quotes(
     corpus: Corpus | Iterable[Article],
     spans: pd.DataFrame,
     *,
-    threshold: float = 85.0,
+    min_similarity: float = 75.0,
 ) -> pd.DataFrame:
-    """One row per quote with a ``group`` number shared by near-identical quotes.
+    """Every quote with a ``group`` number shared by the same quotation across articles.
 
-    Columns: group, speaker, article, source, published, text, start, end. Groups are
-    numbered by size (most outlets first). Quotes group when their folded text scores
-    at least ``threshold`` (0-100) with the group's first quote.
+    The grouping is :func:`newslab.analysis.shared_quotes` (folded wording, light
+    edits allowed: ``min_similarity`` 0-100), single-carrier quotes included; the
+    shape is :func:`groups_from_shared`'s.
     """
+    from newslab.analysis import shared_quotes
+
     corpus = as_corpus(corpus)
-    spans = as_spans(spans)
-    quotes = spans[spans["kind"] == "quote"].reset_index(drop=True)
-    columns = ["group", "speaker", "article", "source", "published", "text", "start", "end"]
-    if not len(quotes):
-        return pd.DataFrame(columns=columns)
-    meta = {a.id: (a.source, a.published) for a in corpus}
-    keys = [search_key(v or t) for v, t in zip(quotes["value"], quotes["text"], strict=True)]
-    representatives: list[str] = []
-    group_of: list[int] = []
-    for key in keys:
-        found = (
-            process.extractOne(
-                key, representatives, scorer=fuzz.token_sort_ratio, score_cutoff=threshold
-            )
-            if representatives
-            else None
-        )
-        if found is None:
-            representatives.append(key)
-            group_of.append(len(representatives) - 1)
-        else:
-            group_of.append(found[2])
-    table = pd.DataFrame(
-        {
-            "group": group_of,
-            "speaker": [_speaker(a) for a in quotes["attrs"]],
-            "article": quotes["article"],
-            "source": [meta.get(a, ("", ""))[0] for a in quotes["article"]],
-            "published": [meta.get(a, ("", ""))[1] for a in quotes["article"]],
-            "text": quotes["text"],
-            "start": quotes["start"].astype(int),
-            "end": quotes["end"].astype(int),
-        }
-    )
-    # renumber groups: most outlets, then most quotes, first
-    sizes = table.groupby("group").agg(outlets=("source", "nunique"), n=("article", "size"))
-    order = sizes.sort_values(["outlets", "n"], ascending=False, kind="mergesort").index
-    renumber = {old: new for new, old in enumerate(order, 1)}
-    table["group"] = table["group"].map(renumber)
-    return table.sort_values(["group", "source", "article"], kind="mergesort").reset_index(
-        drop=True
-    )
+    quotes = as_spans(spans)
+    quotes = quotes[quotes["kind"] == "quote"]
+    shared = shared_quotes(corpus, quotes, min_similarity=min_similarity, shared_only=False)
+    return groups_from_shared(shared)
 
 
 def _group_speaker(rows: pd.DataFrame) -> str:

@@ -1,0 +1,316 @@
+"""The built-in entity extractor: sentence tables, conformance, propagation, seed F1."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newslab.annotate import annotate
+from newslab.corpus.article import Article, Corpus
+from newslab.extract import check_extractor
+from newslab.extract.entities import EntityExtractor
+from newslab.hooks import hookimpl
+from newslab.registry import Registry
+
+EXTRACTOR = EntityExtractor()
+
+
+def rows(text: str, extractor: EntityExtractor = EXTRACTOR) -> list[tuple[str, str, str]]:
+    spans = sorted(extractor.extract(Article(id="t", text=text)), key=lambda s: s.start)
+    return [(text[s.start : s.end], s.label, s.value) for s in spans]
+
+
+# Sentences written for these tests: (sentence, every expected (text, label, value) row).
+SENTENCES = [
+    (
+        "قال قائد الجيش السوداني الفريق أول عبد الفتاح البرهان إن قوات الدعم السريع انسحبت من مدينة ود مدني.",
+        [
+            ("الجيش السوداني", "ORG", "الجيش السوداني"),
+            ("عبد الفتاح البرهان", "PER", "عبد الفتاح البرهان"),
+            ("قوات الدعم السريع", "ORG", "قوات الدعم السريع"),
+            ("ود مدني", "LOC", "ود مدني"),
+        ],
+    ),
+    (
+        "وأعلن المتحدث باسم وزارة الصحة في غزة أشرف القدرة ارتفاع عدد الضحايا في خان يونس.",
+        [
+            ("وزارة الصحة", "ORG", "وزارة الصحة"),
+            ("غزة", "LOC", "غزة"),
+            ("أشرف القدرة", "PER", "أشرف القدرة"),
+            ("خان يونس", "LOC", "خان يونس"),
+        ],
+    ),
+    (
+        "التقى الرئيس الأوكراني فولوديمير زيلينسكي نظيره الفرنسي إيمانويل ماكرون في باريس يوم الخميس.",
+        [
+            ("فولوديمير زيلينسكي", "PER", "فولوديمير زيلينسكي"),
+            ("إيمانويل ماكرون", "PER", "إيمانويل ماكرون"),
+            ("باريس", "LOC", "باريس"),
+        ],
+    ),
+    (
+        "وقالت المتحدثة باسم المفوضية الأوروبية نبيلة مصرالي إن بروكسل تدرس الطلب.",
+        [
+            ("المفوضية الأوروبية", "ORG", "المفوضية الأوروبية"),
+            ("نبيلة مصرالي", "PER", "نبيلة مصرالي"),
+            ("بروكسل", "GPE", "بروكسل"),
+        ],
+    ),
+    (
+        "ونقلت صحيفة نيويورك تايمز عن مسؤول في البنتاغون أن واشنطن سترسل منظومات باتريوت إلى كييف.",
+        [
+            ("نيويورك تايمز", "ORG", "نيويورك تايمز"),
+            ("البنتاغون", "ORG", "البنتاغون"),
+            ("واشنطن", "GPE", "واشنطن"),
+            ("باتريوت", "MISC", "باتريوت"),
+            ("كييف", "LOC", "كييف"),
+        ],
+    ),
+    (
+        "وشارك وزير الخارجية الجزائري أحمد عطاف في اجتماع جامعة الدول العربية بالقاهرة.",
+        [
+            ("أحمد عطاف", "PER", "أحمد عطاف"),
+            ("جامعة الدول العربية", "ORG", "جامعة الدول العربية"),
+            ("بالقاهرة", "LOC", "القاهرة"),
+        ],
+    ),
+    (
+        "ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى وقف فوري لإطلاق النار في السودان.",
+        [
+            ("للأمم المتحدة", "ORG", "الأمم المتحدة"),
+            ("أنطونيو غوتيريش", "PER", "أنطونيو غوتيريش"),
+            ("السودان", "GPE", "السودان"),
+        ],
+    ),
+    (
+        "وزارة الدفاع الروسية قالت إن قواتها سيطرت على بلدة أفدييفكا في منطقة دونيتسك.",
+        [
+            ("وزارة الدفاع الروسية", "ORG", "وزارة الدفاع الروسية"),
+            ("أفدييفكا", "LOC", "أفدييفكا"),
+            ("دونيتسك", "GPE", "دونيتسك"),
+        ],
+    ),
+    # descriptors stay outside ORG spans; quote-marked names after a title
+    (
+        "وقال رئيس شركة «ميناء الشمال» للصحيفة إن شركة الطيران الوطنية تعاني، وفق صحيفة \"الصباح\".",
+        [("الصباح", "ORG", "الصباح")],
+    ),
+    (
+        "وأكد السفير «جان مارك فيلو» لقناة Al Hurra أن الحوار مستمر.",
+        [("جان مارك فيلو", "PER", "جان مارك فيلو"), ("Al Hurra", "ORG", "Al Hurra")],
+    ),
+    # events anchored by a place, an ordinal, a nationality or a year
+    (
+        "اندلعت الحرب الأهلية اللبنانية عام 1975، وبعدها بعقود جاءت الانتفاضة الثانية وقمة الرياض.",
+        [
+            ("الحرب الأهلية اللبنانية", "EVENT", "الحرب الأهلية اللبنانية"),
+            ("الانتفاضة الثانية", "EVENT", "الانتفاضة الفلسطينية الثانية"),
+            ("وقمة الرياض", "EVENT", "قمة الرياض"),
+        ],
+    ),
+    # a bare "المملكة" is the kingdom the article talks about
+    (
+        "وقال وزير الطاقة السعودي الأمير عبد العزيز بن سلمان إن المملكة ملتزمة باستقرار السوق.",
+        [("عبد العزيز بن سلمان", "PER", "عبد العزيز بن سلمان"), ("المملكة", "GPE", "السعودية")],
+    ),
+    # a comma may separate the title from a clear name, not from anything else
+    (
+        "وصل رئيس الوزراء الإسباني، بيدرو سانشيز، إلى الرباط. وقام وزير الداخلية، بزيارة الميناء.",
+        [("بيدرو سانشيز", "PER", "بيدرو سانشيز"), ("الرباط", "LOC", "الرباط")],
+    ),
+    # the surname alone, clitics included, after the full name
+    (
+        "التقت الوزيرة سلمى بن عمر بالوفد، ثم قالت بن عمر إن الاتفاق قريب، وشكر الوفد لبن عمر جهودها.",
+        [
+            ("سلمى بن عمر", "PER", "سلمى بن عمر"),
+        ],
+    ),
+    (
+        "أعلن الناطق العسكري يحيى سريع أن الصواريخ أطلقت، وأكد سريع ولسريع أنصار كثر.",
+        [
+            ("يحيى سريع", "PER", "يحيى سريع"),
+            ("سريع", "PER", "يحيى سريع"),
+            ("ولسريع", "PER", "يحيى سريع"),
+        ],
+    ),
+    # Latin names in Arabic text, possessive dropped, handles and URLs ignored
+    (
+        "نشر حساب Middle East Eye صورة لـ Khalifa Haftar's convoy عبر pic.twitter.com/AbCdE و@SomeUser",
+        [
+            ("Middle East Eye", "ORG", "Middle East Eye"),
+            ("Khalifa Haftar", "PER", "خليفة حفتر"),
+        ],
+    ),
+    # nothing to find in ordinary prose
+    ("ارتفعت الأسعار في الأسواق بشكل ملحوظ خلال الأسبوع الماضي.", []),
+    ("قدمت الحكومة دعما ماليا للأسر، وكان الدعم مالي الطابع.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES)
+def test_sentences(text, expected):
+    found = rows(text)
+    if not expected:
+        assert found == []
+    for row in expected:
+        assert row in found, f"missing {row} in {found}"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # titles are not part of person spans
+        ("قال الجنرال يائير غولان إن", "الجنرال يائير غولان"),
+        # a possessive noun after a name is not part of it
+        ("ونقل عن سامي العلي قوله إن", "سامي العلي قوله"),
+        # a verb after a title is not a name
+        ("وقال الرئيس يزور القاهرة غدا", "يزور"),
+        # days and nationality adjectives end a name
+        ("التقى الوزير خالد الصالح الإثنين", "خالد الصالح الإثنين"),
+    ],
+)
+def test_no_overlong_spans(text, absent):
+    assert absent not in [r[0] for r in rows(text)]
+
+
+def test_offsets_index_original_text_with_diacritics_and_tatweel():
+    text = "وَصَلَ الرئيسُ إلى بـيـروت وقال إِيمانويل ماكرون كلمة"
+    for surface, _label, _value in rows(text):
+        assert surface in text
+    assert ("بـيـروت", "LOC", "بيروت") in rows(text)
+
+
+def test_flat_layer_without_overlaps():
+    text = "زار رئيس أركان الجيش الإسرائيلي ضريح الملك محمد الخامس في الرباط ثم مخيم جنين."
+    spans = sorted(EXTRACTOR.extract(Article(id="t", text=text)), key=lambda s: s.start)
+    for a, b in itertools.pairwise(spans):
+        assert a.end <= b.start
+    assert ("ضريح الملك محمد الخامس", "LOC", "ضريح محمد الخامس") in rows(text)
+
+
+def test_conformance():
+    check_extractor(EXTRACTOR, texts=[s for s, _ in SENTENCES])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_random_unicode_never_raises(text):
+    article = Article(id="r", text=text)
+    for span in EXTRACTOR.extract(article):
+        assert 0 <= span.start < span.end <= len(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["قال", "الرئيس", "«", "»", "وزير", "محمد", "بن", "\"", "،",
+                                 "الجيش", "Kohavi's", "(", ")", "مدينة", "حرب", "ال", "و", " ",
+                                 "\n", "المملكة", "شركة", "عبد"]), max_size=60))
+def test_trigger_soup_never_raises(words):
+    text = " ".join(words)
+    for span in EXTRACTOR.extract(Article(id="s", text=text)):
+        assert text[span.start : span.end].strip()
+
+
+def test_propagation_across_the_corpus_after_fit():
+    corpus = Corpus(
+        [
+            Article(id="one", text="قال وزير المالية المصري محمد معيط إن العجز تراجع."),
+            Article(id="two", text="وأضاف معيط في مؤتمر صحفي أن لمعيط خطة جديدة."),
+        ]
+    )
+    frame = annotate(corpus, [EntityExtractor()], strict=True, progress=False)
+    two = frame[frame["article"] == "two"]
+    assert list(zip(two["text"], two["value"], strict=True)) == [
+        ("معيط", "محمد معيط"),
+        ("لمعيط", "محمد معيط"),
+    ]
+
+
+def test_user_gazetteer_file_and_entries(tmp_path):
+    path = tmp_path / "local.csv"
+    path.write_text("name,type,canonical\nحي الرمال,LOC,حي الرمال\n", encoding="utf-8")
+    extractor = EntityExtractor(path, entries=[{"name": "مرصد الساحل", "type": "ORG"}])
+    found = rows("قصفت الطائرات حي الرمال بحسب مرصد الساحل", extractor)
+    assert ("حي الرمال", "LOC", "حي الرمال") in found
+    assert ("مرصد الساحل", "ORG", "مرصد الساحل") in found
+
+
+def test_plugin_gazetteer_through_the_registry():
+    class Plugin:
+        @hookimpl
+        def newslab_gazetteer(self):
+            return [{"name": "تجمع المهنيين", "type": "ORG", "canonical": "تجمع المهنيين السودانيين"}]
+
+    registry = Registry(entry_points=False)
+    name = registry.register(Plugin(), name="test-gazetteer")
+    try:
+        extractor = registry.extractors()["entities"]
+        found = rows("دعا تجمع المهنيين إلى الإضراب", extractor)
+        assert ("تجمع المهنيين", "ORG", "تجمع المهنيين السودانيين") in found
+    finally:
+        registry.unregister(name)
+
+
+# ----------------------------------------------------------------- seeds
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+GOLD = SHARED / "gold"
+
+
+def _category(label: str) -> str:
+    return "GPE" if label in ("GPE", "LOC") else label
+
+
+def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union else 0.0
+
+
+@pytest.mark.skipif(not GOLD.is_dir(), reason="seed gold annotations not available")
+def test_seed_f1_floor():
+    articles, gold = [], {}
+    for path in sorted(GOLD.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        text = (SHARED / "seeds" / doc["file"]).read_text(encoding="utf-8")
+        text = (SHARED / "seeds" / doc["file"]).open(encoding="utf-8", newline="").read()
+        articles.append(Article(id=path.stem, text=text))
+        gold[path.stem] = doc["entities"]
+    frame = annotate(Corpus(articles), [EntityExtractor()], strict=True, progress=False)
+    tp = fp = fn = 0
+    matched: list[tuple[str, str]] = []
+    for article in articles:
+        pred = frame[frame["article"] == article.id]
+        predicted = list(zip(pred["start"], pred["end"], pred["label"], pred["value"], strict=True))
+        wanted = [(g["start"], g["end"], g["type"], g["canonical"]) for g in gold[article.id]]
+        pairs = sorted(
+            (
+                (_iou(p[:2], g[:2]), i, j)
+                for i, p in enumerate(predicted)
+                for j, g in enumerate(wanted)
+                if _category(p[2]) == _category(g[2]) and _iou(p[:2], g[:2]) >= 0.5
+            ),
+            reverse=True,
+        )
+        used_p, used_g = set(), set()
+        for _, i, j in pairs:
+            if i not in used_p and j not in used_g:
+                used_p.add(i)
+                used_g.add(j)
+                matched.append((wanted[j][3], predicted[i][3]))
+        tp += len(used_p)
+        fp += len(predicted) - len(used_p)
+        fn += len(wanted) - len(used_g)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= 0.8, f"typed F1 {f1:.3f}"
+    gold_pairs = pred_pairs = both = 0
+    for (g1, p1), (g2, p2) in itertools.combinations(matched, 2):
+        gold_pairs += g1 == g2
+        pred_pairs += p1 == p2
+        both += g1 == g2 and p1 == p2
+    precision, recall = both / pred_pairs, both / gold_pairs
+    assert 2 * precision * recall / (precision + recall) >= 0.85
