@@ -1,8 +1,8 @@
 import networkx as nx
 import pytest
+from fixtures_analysis import corpus, span, spans
 
 from newslab.analysis import cooccurrence_edges, cooccurrence_graph
-from tests.fixtures_analysis import corpus, span, spans
 
 CORPUS = corpus(
     ("a", "الوكالة", "", "التقى ناصيف والخطيب في طرابلس. ثم زار ناصيف صيدا.\nوفي فقرة أخرى ذكرت صيدا وحدها."),

@@ -1,9 +1,9 @@
 import pandas as pd
 import pytest
+from fixtures_analysis import corpus, span, spans
 
 from newslab.analysis import mentions_by_outlet, top_entities, word_counts
-from newslab.analysis.text import paragraphs, sentences, words
-from tests.fixtures_analysis import corpus, span, spans
+from newslab.analysis.text import words
 
 CORPUS = corpus(
     ("a1", "الصباح", "2024-03-01", "زار الرئيس سامر ناصيف مدينة طرابلس. وقال ناصيف إن طرابلس آمنة."),
@@ -100,24 +100,6 @@ def test_article_without_source_is_its_own_outlet():
 
 def test_empty_spans_give_an_empty_table():
     assert mentions_by_outlet(CORPUS, SPANS.iloc[0:0]).empty
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("قال الوزير: نعم. ثم غادر؟ وعاد!", ["قال الوزير: نعم.", "ثم غادر؟", "وعاد!"]),
-        ("بلغت النسبة 2.5 في المئة. وهذا كثير", ["بلغت النسبة 2.5 في المئة.", "وهذا كثير"]),
-        ("قال «انتهى الأمر.» ثم صمت", ["قال «انتهى الأمر.»", "ثم صمت"]),
-        ("سطر أول\r\n\r\nسطر ثان", ["سطر أول", "سطر ثان"]),
-    ],
-)
-def test_sentences_with_offsets(text, expected):
-    assert [text[s:e] for s, e in sentences(text)] == expected
-
-
-def test_paragraphs_are_trimmed_lines():
-    text = "  فقرة أولى  \n\n\nفقرة ثانية\n"
-    assert [text[s:e] for s, e in paragraphs(text)] == ["فقرة أولى", "فقرة ثانية"]
 
 
 def test_words_are_folded():

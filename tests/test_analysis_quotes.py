@@ -1,8 +1,8 @@
 import pandas as pd
 import pytest
+from fixtures_analysis import corpus, span, spans
 
 from newslab.analysis import quote_similarity, shared_quotes, word_diff
-from tests.fixtures_analysis import corpus, span, spans
 
 ORIGINAL = "سنعيد بناء كل المدارس المتضررة قبل بداية العام الدراسي، ولن نترك أي طفل خارج الصف"
 TRIMMED = "سنعيد بناء كل المدارس المتضررة قبل بداية العام الدراسي"

@@ -1,9 +1,9 @@
 import pandas as pd
 import pytest
+from fixtures_analysis import corpus, span, spans
 
 from newslab.analysis import find_reuse, reuse_matrix
 from newslab.analysis.lsh import candidate_pairs, shingles
-from tests.fixtures_analysis import corpus, span, spans
 
 WIRE = (
     "أعلنت وزارة الزراعة أن محصول القمح هذا الموسم بلغ أربعة ملايين طن، "

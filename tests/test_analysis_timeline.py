@@ -2,9 +2,9 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from fixtures_analysis import corpus, span, spans
 
 from newslab.analysis import parse_date_value, timeline
-from tests.fixtures_analysis import corpus, span, spans
 
 D = dt.date
 

@@ -1,7 +1,7 @@
 import pytest
+from fixtures_analysis import corpus, span, spans
 
 from newslab.analysis import name_form, name_variants
-from tests.fixtures_analysis import corpus, span, spans
 
 
 @pytest.mark.parametrize(

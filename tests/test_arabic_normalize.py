@@ -102,14 +102,19 @@ def test_text_made_only_of_deletable_characters() -> None:
     assert norm.to_normalized(3) == 0
 
 
-def test_bad_offsets_raise() -> None:
+def test_out_of_range_offsets() -> None:
     norm = normalize("مَرحبا")
-    with pytest.raises(IndexError):
-        norm.to_original(len(norm.text) + 1)
-    with pytest.raises(IndexError):
+    assert norm.to_original(len(norm.text) + 5) == len(norm.original)
+    assert norm.to_original_span(2, 99) == (3, 6)
+    assert norm.to_original_span(3, 1) == (4, 4)  # reversed: empty at start
+    assert normalize("abc").to_original_span(1, 9) == (1, 3)
+    with pytest.raises(IndexError, match="negative"):
         norm.to_original(-1)
-    with pytest.raises(ValueError, match="before start"):
-        norm.to_original_span(3, 1)
+    with pytest.raises(IndexError, match="negative"):
+        norm.to_original_span(-2, 1)
+    assert norm.to_normalized(len(norm.original) + 1) == len(norm.text)
+    with pytest.raises(IndexError, match="negative"):
+        norm.to_normalized(-1)
     with pytest.raises(TypeError, match="needs str"):
         normalize(b"bytes")  # type: ignore[arg-type]
 

@@ -97,7 +97,7 @@ SENTENCES = [
     ),
     # descriptors stay outside ORG spans; quote-marked names after a title
     (
-        "وقال رئيس شركة «ميناء الشمال» للصحيفة إن شركة الطيران الوطنية تعاني، وفق صحيفة \"الصباح\".",
+        'وقال رئيس شركة «ميناء الشمال» للصحيفة إن شركة الطيران الوطنية تعاني، وفق صحيفة "الصباح".',
         [("الصباح", "ORG", "الصباح")],
     ),
     (
@@ -206,9 +206,37 @@ def test_random_unicode_never_raises(text):
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from(["قال", "الرئيس", "«", "»", "وزير", "محمد", "بن", "\"", "،",
-                                 "الجيش", "Kohavi's", "(", ")", "مدينة", "حرب", "ال", "و", " ",
-                                 "\n", "المملكة", "شركة", "عبد"]), max_size=60))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "قال",
+                "الرئيس",
+                "«",
+                "»",
+                "وزير",
+                "محمد",
+                "بن",
+                '"',
+                "،",
+                "الجيش",
+                "Kohavi's",
+                "(",
+                ")",
+                "مدينة",
+                "حرب",
+                "ال",
+                "و",
+                " ",
+                "\n",
+                "المملكة",
+                "شركة",
+                "عبد",
+            ]
+        ),
+        max_size=60,
+    )
+)
 def test_trigger_soup_never_raises(words):
     text = " ".join(words)
     for span in EXTRACTOR.extract(Article(id="s", text=text)):
@@ -243,7 +271,9 @@ def test_plugin_gazetteer_through_the_registry():
     class Plugin:
         @hookimpl
         def newslab_gazetteer(self):
-            return [{"name": "تجمع المهنيين", "type": "ORG", "canonical": "تجمع المهنيين السودانيين"}]
+            return [
+                {"name": "تجمع المهنيين", "type": "ORG", "canonical": "تجمع المهنيين السودانيين"}
+            ]
 
     registry = Registry(entry_points=False)
     name = registry.register(Plugin(), name="test-gazetteer")

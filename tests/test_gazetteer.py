@@ -32,10 +32,19 @@ def hits(text: str, gaz: Gazetteer | None = None) -> list[tuple[str, str, str]]:
         ("وصل الوفد إلى بيروت", [("بيروت", "GPE", "بيروت")]),
         ("عاد الوزير للمغرب أمس", [("للمغرب", "GPE", "المغرب")]),
         ("وبالسودان تتواصل المعارك", [("وبالسودان", "GPE", "السودان")]),
-        ("تحدث عن العلاقة بفرنسا وبألمانيا", [("بفرنسا", "GPE", "فرنسا"), ("وبألمانيا", "GPE", "ألمانيا")]),
+        (
+            "تحدث عن العلاقة بفرنسا وبألمانيا",
+            [("بفرنسا", "GPE", "فرنسا"), ("وبألمانيا", "GPE", "ألمانيا")],
+        ),
         # CLDR names and the short forms news uses
-        ("تبحث الإمارات والسعودية الملف", [("الإمارات", "GPE", "الإمارات"), ("والسعودية", "GPE", "السعودية")]),
-        ("قالت أميركا إن أمريكا لن تنسحب", [("أميركا", "GPE", "الولايات المتحدة"), ("أمريكا", "GPE", "الولايات المتحدة")]),
+        (
+            "تبحث الإمارات والسعودية الملف",
+            [("الإمارات", "GPE", "الإمارات"), ("والسعودية", "GPE", "السعودية")],
+        ),
+        (
+            "قالت أميركا إن أمريكا لن تنسحب",
+            [("أميركا", "GPE", "الولايات المتحدة"), ("أمريكا", "GPE", "الولايات المتحدة")],
+        ),
         # spelling variants: hamza, teh marbuta, lone hamza, Persian yeh
         ("في الشرق الاوسط", [("الشرق الاوسط", "LOC", "الشرق الأوسط")]),
         ("الصحراء الغربيه منطقة نزاع", [("الصحراء الغربيه", "LOC", "الصحراء الغربية")]),
@@ -46,7 +55,14 @@ def hits(text: str, gaz: Gazetteer | None = None) -> list[tuple[str, str, str]]:
         # letters and digits may touch: فرانس24 / فرانس 24
         ("نقلت فرانس24 الخبر", [("فرانس24", "ORG", "فرانس 24")]),
         # Latin names are case-sensitive and not taken from handles or URLs
-        ("Reuters said Morocco and Israel", [("Reuters", "ORG", "رويترز"), ("Morocco", "GPE", "المغرب"), ("Israel", "GPE", "إسرائيل")]),
+        (
+            "Reuters said Morocco and Israel",
+            [
+                ("Reuters", "ORG", "رويترز"),
+                ("Morocco", "GPE", "المغرب"),
+                ("Israel", "GPE", "إسرائيل"),
+            ],
+        ),
         ("@Reuters #Israel http://x.com/Morocco", []),
         # a word is never matched inside a longer word
         ("المغربية والمغربي", []),

@@ -76,7 +76,7 @@ def test_html_is_readable_on_a_phone(built):
 
 def test_code_is_hidden_and_parameter_cells_removed(built):
     page = built[0].read_text(encoding="utf-8")
-    assert 'class="jp-InputArea' not in page
+    assert 'class="jp-CodeMirrorEditor' not in page
     assert "S.show(" not in page and "input_path =" not in page
     assert "This cell is tagged" not in page
 
@@ -102,7 +102,7 @@ def test_tables_are_truncated_with_counts(built):
 class DirectionOf(HTMLParser):
     """For every text node with Arabic letters, the nearest ``dir`` of its ancestors."""
 
-    VOID = {"meta", "br", "img", "hr", "input", "link", "col", "source", "wbr"}
+    VOID = frozenset({"meta", "br", "img", "hr", "input", "link", "col", "source", "wbr"})
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -213,7 +213,7 @@ def test_export_never_shows_widget_placeholders():
 
 def test_export_with_code_shows_sources():
     page = notebook_to_html(_notebook_with_widget_output(), code=True)
-    assert 'class="jp-InputArea' in page
+    assert 'class="jp-CodeMirrorEditor' in page
     assert "secret = 1" not in page  # parameter cells stay out
 
 

@@ -4,18 +4,18 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pytest
+from fixtures_analysis import corpus, span, spans
 
-from newslab import analysis, viz  # noqa: E402
-from newslab.viz import ar  # noqa: E402
-from tests.fixtures_analysis import corpus, span, spans  # noqa: E402
+from newslab import analysis, viz
+from newslab.viz import ar
 
 QUOTE = "سنعيد بناء كل المدارس المتضررة قبل بداية العام الدراسي"
 WIRE = "أعلنت وزارة الزراعة أن محصول القمح هذا الموسم بلغ أربعة ملايين طن وهو أعلى رقم منذ عشر سنوات"
 CORPUS = corpus(
     ("a", "الوكالة", "2024-09-01", f"قالت هدى الخطيب في طرابلس: «{QUOTE}».\n{WIRE}.\nوزار ناصيف صيدا في 17 يوليو 2024."),
-    ("b", "الصحيفة اليومية", "2024-09-02", f"وأكدت الخطيب «{QUOTE}» أمام ناصيف.\nوفي الخبر {WIRE}.\nوالتقى ناصيف الخطيب في 17 يوليو 2024."),
+    ("b", "الصحيفة اليومية", "2024-09-02", f"وأكدت الخطيب «{QUOTE}» أمام ناصيف.\nوفي الخبر {WIRE}.\nوزار ناصيف مدينة صيدا في 17 يوليو 2024."),
 )
 SPANS = spans(
     span(CORPUS, "a", "هدى الخطيب", "entity", "PER", "هدى الخطيب"),
@@ -25,7 +25,6 @@ SPANS = spans(
     span(CORPUS, "b", "الخطيب", "entity", "PER", "هدى الخطيب"),
     span(CORPUS, "b", "ناصيف", "entity", "PER", "سامر ناصيف"),
     span(CORPUS, "b", "ناصيف", "entity", "PER", "سامر ناصيف", occurrence=1),
-    span(CORPUS, "b", "الخطيب", "entity", "PER", "هدى الخطيب", occurrence=1),
     span(CORPUS, "a", QUOTE, "quote", "direct", QUOTE, attrs={"speaker_canonical": "هدى الخطيب"}),
     span(CORPUS, "b", QUOTE, "quote", "direct", QUOTE, attrs={"speaker_canonical": "هدى الخطيب"}),
     span(CORPUS, "a", "17 يوليو 2024", "date", "date", "2024-07-17"),
@@ -45,7 +44,7 @@ def _texts(ax):
     legend = ax.get_legend()
     if legend is not None:
         found += [t.get_text() for t in legend.get_texts()]
-    return found + [ax.get_title(), ax.get_xlabel()]
+    return [*found, ax.get_title(), ax.get_xlabel()]
 
 
 PLOTS = {
@@ -73,15 +72,15 @@ def test_plot_returns_axes_and_every_arabic_string_went_through_ar(name):
 
 
 def test_plots_draw_on_a_given_axes():
-    figure, axes = plt.subplots(1, 2)
+    _, axes = plt.subplots(1, 2)
     assert viz.plot_mentions(analysis.mentions_by_outlet(CORPUS, SPANS), ax=axes[0]) is axes[0]
     assert viz.plot_cooccurrence(analysis.cooccurrence_graph(CORPUS, SPANS), ax=axes[1]) is axes[1]
 
 
 def test_mention_bars_are_sorted_and_labelled_in_arabic():
     ax = viz.plot_mentions(analysis.mentions_by_outlet(CORPUS, SPANS), value="mentions")
-    labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels[-1] == ar("سامر ناصيف")  # most mentioned entity at the top (highest y)
+    by_height = sorted(zip(ax.get_yticks(), (t.get_text() for t in ax.get_yticklabels()), strict=True))
+    assert by_height[-1][1] == ar("سامر ناصيف")  # most mentioned entity at the top
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [ar("الصحيفة اليومية"), ar("الوكالة")]
 
 

@@ -49,9 +49,7 @@ def cooccurrence_edges(
         if window == "article":
             bounds = [(0, len(text))]
         else:
-            bounds = paragraphs(text)
-            if window == "sentence":
-                bounds = sentences(text, bounds)
+            bounds = sentences(text) if window == "sentence" else paragraphs(text)
         starts = [s for s, _ in bounds]
         members: dict[int, set[str]] = defaultdict(set)
         for start, name in zip(group["start"], group["entity"], strict=True):

@@ -20,7 +20,7 @@ import regex
 
 from newslab.analysis.inputs import articles_frame, check_spans, spans_of_kind
 from newslab.analysis.mentions import canonical_names, word_counts
-from newslab.analysis.text import ProcliticStripper, clean_form, fold, stopwords
+from newslab.analysis.text import clean_form, fold, match_key, stopwords
 from newslab.analysis.variants import name_form
 
 __all__ = [
@@ -136,7 +136,6 @@ def distinctive_words(
     """
     articles = articles_frame(corpus)
     texts = _without_boilerplate(articles, spans)
-    stripper = ProcliticStripper.from_texts(texts)
     stop = stopwords(lang)
     per_outlet: dict[str, Counter[str]] = defaultdict(Counter)
     exact: dict[str, Counter[str]] = defaultdict(Counter)  # written forms without clitics
@@ -144,8 +143,8 @@ def distinctive_words(
     for outlet, text in zip(articles["outlet"], texts, strict=True):
         for token in _TOKEN.findall(clean_form(text)):
             folded = fold(token)
-            key = stripper.strip(folded)
-            if key in stop or folded in stop or len(key) < 2:
+            key = match_key(token)
+            if key in stop or len(key) < 2:
                 continue
             per_outlet[outlet][key] += 1
             (exact if folded == key else attached)[key][token] += 1

@@ -46,18 +46,8 @@ def _keys(text: str) -> list[str]:
 
 
 def _content(keys: list[str]) -> set[str]:
-    stop = _stop_keys()
+    stop = stopwords()
     return {k for k in keys if k not in stop and len(k) > 1}
-
-
-_STOP: frozenset[str] | None = None
-
-
-def _stop_keys() -> frozenset[str]:
-    global _STOP
-    if _STOP is None:
-        _STOP = frozenset(match_key(w) for w in stopwords())
-    return _STOP
 
 
 def quote_similarity(a: str, b: str) -> float:

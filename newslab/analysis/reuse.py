@@ -15,7 +15,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -136,7 +135,7 @@ def _pairs_at_level(
     within_articles: bool,
 ) -> list[dict[str, Any]]:
     passages = list(_passages(articles, level, ignored, min_words))
-    stop = _stop_keys()
+    stop = stopwords()
     items = (
         (i, {s for s in shingles(p.words, shingle_size) if s not in stop})
         for i, p in enumerate(passages)
@@ -153,17 +152,12 @@ def _pairs_at_level(
     return rows
 
 
-@lru_cache(maxsize=1)
-def _stop_keys() -> frozenset[str]:
-    return frozenset(match_key(w) for w in stopwords())
-
-
 def _passages(
     articles: pd.DataFrame, level: str, ignored: dict[int, list[tuple[int, int]]], min_words: int
 ):
     for row, text in enumerate(articles["text"]):
         paras = paragraphs(text)
-        bounds = paras if level == "paragraph" else sentences(text, paras)
+        bounds = paras if level == "paragraph" else sentences(text)
         skip = ignored.get(row, [])
         for start, end in bounds:
             if skip and _inside_share(start, end, skip) >= 0.5:

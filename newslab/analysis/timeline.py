@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 import pandas as pd
 import regex
 
 from newslab.analysis.inputs import articles_frame, spans_of_kind
-from newslab.analysis.text import match_key, paragraphs, sentences, stopwords, words
+from newslab.analysis.text import match_key, sentences, stopwords, words
 
 __all__ = ["TIMELINE_COLUMNS", "DateRange", "parse_date_value", "timeline"]
 
@@ -130,7 +129,7 @@ def timeline(
     for span in dates.itertuples(index=False):
         text = meta.at[span.article, "text"]
         if span.article not in bounds:
-            bounds[span.article] = sentences(text, paragraphs(text))
+            bounds[span.article] = sentences(text)
         s_start, s_end = _enclosing(bounds[span.article], span.start, span.end)
         parsed = parse_date_value(span.value)
         rows.append(
@@ -168,14 +167,11 @@ def _enclosing(bounds: list[tuple[int, int]], start: int, end: int) -> tuple[int
 
 def _event_words(sentence: str, date_text: str) -> frozenset[str]:
     """Content words of the sentence without the date itself (clitic-free, no stop words)."""
-    stop = _stop_keys()
+    stop = stopwords()
     rest = sentence.replace(date_text, " ")
-    return frozenset(k for k in map(match_key, words(rest)) if k not in stop and not k.isdigit() and len(k) > 1)
-
-
-@lru_cache(maxsize=1)
-def _stop_keys() -> frozenset[str]:
-    return frozenset(match_key(w) for w in stopwords())
+    return frozenset(
+        k for k in map(match_key, words(rest)) if k not in stop and not k.isdigit() and len(k) > 1
+    )
 
 
 def _alike(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:

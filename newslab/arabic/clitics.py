@@ -88,7 +88,9 @@ _PROTECTED = frozenset(fold(w) for w in _PROTECTED_WORDS.split())
 _PRONOUN_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ك", "ي")
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ك", "ل")
-_IMPERFECT = "يتنا"
+# Imperfect prefixes after the future marker (not أ: once folded, سأ looks like سا-, which
+# starts far more nouns and names than first-person verbs).
+_IMPERFECT = "يتن"
 
 
 class _Split(NamedTuple):

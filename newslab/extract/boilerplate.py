@@ -16,10 +16,9 @@ Work is line based on the normalised text; tweet blocks come from
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import ClassVar, NamedTuple
-
-import re
 
 import regex
 
@@ -32,7 +31,6 @@ from newslab.extract.footer import (
     Line,
     analyse_footer,
     field_value,
-    first_word,
     is_body_line,
     split_lines,
 )
@@ -89,9 +87,12 @@ _AGENCY_TOKENS = frozenset(tuple(_tokens(_norm(name))) for name in AGENCIES)
 _AGENCY_MAX = max(len(t) for t in _AGENCY_TOKENS)
 
 
-def _agency_cover(text: str) -> tuple[int, int]:
-    """(tokens, tokens that are agency names) of a short line, read greedily."""
+def _agency_cover(text: str, *, whole: bool = False) -> tuple[int, int]:
+    """(tokens, tokens that are agency names) of a short line, read greedily; with
+    ``whole``, stop at the first token that is not part of an agency name."""
     tokens = _tokens(text)
+    if len(tokens) > 24:
+        return len(tokens), 0
     covered = 0
     i = 0
     while i < len(tokens):
@@ -104,6 +105,8 @@ def _agency_cover(text: str) -> tuple[int, int]:
                 i += size
                 break
         else:
+            if whole:
+                return len(tokens), covered
             i += 1
     return len(tokens), covered
 _PHOTO_CREDIT = regex.compile(
@@ -146,18 +149,22 @@ _DISCLAIMER = re.compile(
     r"|تم[ \t]نقل[ \t]هذا|نشر[ \t]هذا[ \t]الخبر|اخلاء[ \t]مسؤولية|disclaimer",
     re.IGNORECASE,
 )
+#: One of these is in every footer phrase or disclaimer (a cheap test before the regexes).
+_FOOTER_HINTS = (
+    "حقوق", "©", "opyright", "OPYRIGHT", "ights reserved", "اولا علي", "لا يعبر", "لا تعبر",
+    "عن راي", "الاراء", "منقول", "نقل هذا", "نشر هذا", "مسؤولية", "isclaimer",
+)
 _DISCLAIMER_CONTEXT = re.compile(r"الموقع|الخبر|المقال|المحتوي|الناشر|المصدر|كاتب|الصحيفة")
 _SENTENCE_END = frozenset(".!?؟…")
 #: First words of the lines each rule can match: a set lookup spares most regex calls.
 _RELATED_FIRST = frozenset(
-    "اقرا اقراي طالع شاهد تابع اطلع اخبار مواضيع مقالات قصص تقارير موضوعات روابط ذات المزيد "
-    "الاكثر اخر اخترنا قد لا للمزيد read see related".split()
+    ["اقرا", "اقراي", "طالع", "شاهد", "تابع", "اطلع", "اخبار", "مواضيع", "مقالات", "قصص", "تقارير", "موضوعات", "روابط", "ذات", "المزيد", "الاكثر", "اخر", "اخترنا", "قد", "لا", "للمزيد", "read", "see", "related"]
 )
 _SHARE_FIRST = frozenset(
-    "شارك شاركوا شاركها تابعونا تابعوا تابعنا انضموا انضم اشترك اشتركوا للاشتراك حمل حملوا "
-    "لمتابعة ادعم ادعمنا اضغط انقر follow share subscribe sign".split()
+    ["شارك", "شاركوا", "شاركها", "تابعونا", "تابعوا", "تابعنا", "انضموا", "انضم", "اشترك", "اشتركوا", "للاشتراك", "حمل", "حملوا", "لمتابعة", "ادعم", "ادعمنا", "اضغط", "انقر", "follow", "share", "subscribe", "sign"]
 )
 _PLATFORM_WORDS = frozenset(w.split()[0].lower() for w in map(_norm, _PLATFORMS))
+_FIRST_WORDS = _RELATED_FIRST | _SHARE_FIRST | _PLATFORM_WORDS
 #: Copyright lines and disclaimers are looked for in this many last lines (and in any
 #: line that is not prose).
 _TAIL_LINES = 5
@@ -193,7 +200,7 @@ def find_boilerplate(
             s, e = norm.to_original_span(f.value_start, f.value_end)
             hits.append(BoilerplateHit(s, e, "metadata", name, field_value(f, text[s:e])))
 
-    _mark_lines(lines, body, labels)
+    _mark_lines(ntext, lines, body, labels)
     _mark_header(lines, body, labels, title)
     if labels.get(0) == "title":
         s, e = norm.to_original_span(lines[0].start, lines[0].end)
@@ -215,7 +222,7 @@ def _mark_tweet_lines(lines: list[Line], norm: NormalizedText, tweets, labels: d
             labels[k] = "tweet_embed"
 
 
-def _mark_lines(lines: list[Line], body: list[bool], labels: dict[int, str]) -> None:
+def _mark_lines(text: str, lines: list[Line], body: list[bool], labels: dict[int, str]) -> None:
     """Related headers (and the teaser headlines under a bare one), share, footer,
     byline and credit lines anywhere in the text.
 
@@ -225,12 +232,18 @@ def _mark_lines(lines: list[Line], body: list[bool], labels: dict[int, str]) -> 
     k = 0
     n = len(lines)
     tail = n - _TAIL_LINES
+    hints = any(hint in text for hint in _FOOTER_HINTS)
     while k < n:
         line = lines[k]
-        if k in labels or (line.words > 30 and k < tail) or line.words > 60:
+        if (
+            k in labels
+            or (line.words > 30 and k < tail)
+            or line.words > 60
+            or (body[k] and line.first not in _FIRST_WORDS and "هنا" not in line.text and not (hints and k >= tail))
+        ):
             k += 1
             continue
-        reason = _line_reason(line, body[k], k >= tail or not body[k])
+        reason = _line_reason(line, body[k], hints and (k >= tail or not body[k]))
         if reason is not None:
             labels[k] = reason
         if reason == "related" and _bare_header(line):
@@ -245,7 +258,7 @@ def _mark_lines(lines: list[Line], body: list[bool], labels: dict[int, str]) -> 
 
 def _line_reason(line: Line, is_body: bool, footer_hints: bool) -> str | None:
     text = line.text
-    first = first_word(text)
+    first = line.first
     if first in _RELATED_FIRST and line.words <= 30 and RELATED_HEADER.match(text):
         return "related"
     if line.words <= 20 and (
@@ -290,7 +303,7 @@ def _is_credit(line: Line) -> bool:
         return False
     if _SOURCE_LINE.match(text) or _PHOTO_CREDIT.match(text):
         return True
-    tokens, covered = _agency_cover(text)
+    tokens, covered = _agency_cover(text, whole=True)
     return covered > 0 and covered == tokens
 
 

@@ -129,7 +129,7 @@ class EntityExtractor(Extractor):
         """Find the people named in full anywhere in the corpus, for propagation."""
         people: dict[tuple[str, ...], str] = {}
         for article in corpus:
-            for c in self._base_candidates(normalize(article.text).text):
+            for c in self._base_candidates(normalize(article.text).text, people_only=True):
                 if c.label == "PER" and len(c.name) >= 2:
                     people.setdefault(tuple(c.name), c.value)
         self._corpus_known = _known_names(people.items(), given_names())
@@ -159,14 +159,16 @@ class EntityExtractor(Extractor):
                 continue
             if c.source in _FROM_TEXT:
                 c.value = _written_value(c, text, article.text[start:end], self.spell)
-            attrs = {"source": c.source, "surface_key": key_phrase(article.text[start:end])}
+            attrs = {"source": c.source, "surface_key": key(text[c.start : c.end])}
             yield Span(start, end, "entity", c.label, c.value, attrs)
 
-    def _base_candidates(self, text: str) -> list[Candidate]:
+    def _base_candidates(self, text: str, *, people_only: bool = False) -> list[Candidate]:
+        """Gazetteer, trigger and Latin candidates; ``people_only`` is the quicker pass of
+        ``fit`` (gazetteer hits only bound the person rules' names)."""
         hits = list(self.gaz.find(text))
         spans = Spans(hits)
-        cands = [_from_gazetteer(text, h) for h in hits]
-        cands.extend(find_triggered(text, _lexicon(), spans, self.spell))
+        cands = [] if people_only else [_from_gazetteer(text, h) for h in hits]
+        cands.extend(find_triggered(text, _lexicon(), spans, self.spell, people_only=people_only))
         cands.extend(find_latin(text))
         given = given_names()
         for c in cands:
@@ -190,7 +192,7 @@ class EntityExtractor(Extractor):
                 Mention(str(out["article"].iat[i]), tuple(TOKEN.findall(values[i])) or (values[i],))
                 for i in people
             ]
-            for i, canonical in zip(people, link_people(mentions)):
+            for i, canonical in zip(people, link_people(mentions), strict=True):
                 values[i] = canonical
         for group in (("ORG",), ("GPE", "LOC"), ("EVENT",), ("MISC",)):
             rows = [i for i, label in enumerate(labels) if label in group]
@@ -262,7 +264,11 @@ def _from_gazetteer(text: str, hit: GazetteerMatch) -> Candidate:
     entry = hit.entry
     label = entry.label
     if entry.subtype == "city":
-        label = "LOC" if locative_before(text, hit.start, text[hit.start : hit.start + hit.prefix]) else "GPE"
+        label = (
+            "LOC"
+            if locative_before(text, hit.start, text[hit.start : hit.start + hit.prefix])
+            else "GPE"
+        )
     name = tuple(entry.canonical.split(" ")) if label == "PER" else ()
     priority = 7 if _multiword(entry.name) else 6
     return Candidate(hit.start, hit.end, label, entry.canonical, "gazetteer", priority, name)
@@ -273,9 +279,7 @@ def _multiword(name: str) -> bool:
     return len(TOKEN.findall(name)) > 1
 
 
-def _known_names(
-    people: Iterable[tuple[tuple[str, ...], str]], given: Mapping[str, str]
-) -> Known:
+def _known_names(people: Iterable[tuple[tuple[str, ...], str]], given: Mapping[str, str]) -> Known:
     """Keyed full names and family names -> (value, name tokens) of their person."""
     known: Known = {}
     surnames: dict[str, set[str]] = {}
@@ -283,7 +287,12 @@ def _known_names(
     for name, value in entries:
         known[" ".join(key(t) for t in name)] = (value, tuple(value.split(" ")))
         last = key(name[-1])
-        if len(last) >= 3 and last not in given and last not in STOPWORDS and not name[-1].isascii():
+        if (
+            len(last) >= 3
+            and last not in given
+            and last not in STOPWORDS
+            and not name[-1].isascii()
+        ):
             surnames.setdefault(last, set()).add(value)
     for last, values in surnames.items():
         if last in known:
@@ -312,7 +321,9 @@ def _resolve_latin(cands: list[Candidate], known: Known, gaz: Gazetteer) -> list
             out.append(c)
             continue
         word = c.value
-        matches = [(latin_similarity(word, last), last) for last in surnames if tokens_match(word, last)]
+        matches = [
+            (latin_similarity(word, last), last) for last in surnames if tokens_match(word, last)
+        ]
         target = surnames[max(matches)[1]] if matches else None
         if target is not None:
             out.append(Candidate(c.start, c.end, "PER", target[0], "latin", c.priority, target[1]))
@@ -372,7 +383,7 @@ def _gloss_latin(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if c.source != "latin":
             continue
         before = text[chosen[i - 1].end : c.start]
-        if before.strip(' "\'') == "(" and len(before) <= 5:
+        if before.strip(" \"'") == "(" and len(before) <= 5:
             prev = chosen[i - 1]
             c.label, c.value, c.name = prev.label, prev.value, prev.name
     return chosen

@@ -21,8 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -37,7 +36,7 @@ from newslab.extract.entity_text import (
     key,
 )
 from newslab.extract.entity_text import words as _words
-from newslab.extract.gazetteer import Entry, GazetteerMatch
+from newslab.extract.gazetteer import GazetteerMatch
 
 __all__ = [
     "Candidate",
@@ -49,7 +48,7 @@ __all__ = [
 ]
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A possible entity in normalised text; ``name`` holds PER name tokens for linking."""
 
@@ -162,9 +161,7 @@ PLACE_HEADS = _words(
     """
 )
 #: Place descriptors left outside the span: ``مدينة مراكش`` -> ``مراكش``.
-PLACE_DESCRIPTORS = _words(
-    "مدينة بلدة قرية العاصمة عاصمة منطقة محافظة ولاية إقليم مقاطعة"
-)
+PLACE_DESCRIPTORS = _words("مدينة بلدة قرية العاصمة عاصمة منطقة محافظة ولاية إقليم مقاطعة")
 #: Words that may sit between a title and the name (idafa nouns of titles).
 TITLE_LINKS = _words(
     """
@@ -174,6 +171,8 @@ TITLE_LINKS = _words(
 )
 #: Tokens that connect parts of an Arabic name.
 NAME_LINKS = _words("عبد بن ابن بنت أبو ابو أبي ولد آل أم")
+#: First words of two-word place names (بيت لحم, دير البلح, تل أبيب, عين الحلوة ...).
+_PLACE_NAME_HEADS = NAME_LINKS | _words("بيت دير تل عين بئر كفر خان أم راس رأس بني سيدي")
 MONTHS = _words(
     """
     يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
@@ -189,15 +188,126 @@ ORDINALS = _words(
 )
 _LOCATIVE = _words("في الى إلى من مدينة بلدة العاصمة عاصمة وسط قرب داخل شوارع أنحاء ضواحي")
 _ENGLISH_STOP = frozenset(
-    """
-    The A An In On At To Of For By From With And Or But As If It Its This That These Those He
-    She We They I You His Her Our Their My Your Is Are Was Were Be Been Has Have Had Do Does
-    Did Not No Yes So Then Than When While After Before Since Until During Watch Video Photo
-    Photos Live Breaking Update Read More Via Source Credit Follow Share Click Here Today
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-    June July August September October November December Mr Mrs Ms Dr Gen General Minister
-    President Prime King Queen Prince Chief Army Day Second First Third New Old Pic Twitter
-    """.split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "To",
+        "Of",
+        "For",
+        "By",
+        "From",
+        "With",
+        "And",
+        "Or",
+        "But",
+        "As",
+        "If",
+        "It",
+        "Its",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "He",
+        "She",
+        "We",
+        "They",
+        "I",
+        "You",
+        "His",
+        "Her",
+        "Our",
+        "Their",
+        "My",
+        "Your",
+        "Is",
+        "Are",
+        "Was",
+        "Were",
+        "Be",
+        "Been",
+        "Has",
+        "Have",
+        "Had",
+        "Do",
+        "Does",
+        "Did",
+        "Not",
+        "No",
+        "Yes",
+        "So",
+        "Then",
+        "Than",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Since",
+        "Until",
+        "During",
+        "Watch",
+        "Video",
+        "Photo",
+        "Photos",
+        "Live",
+        "Breaking",
+        "Update",
+        "Read",
+        "More",
+        "Via",
+        "Source",
+        "Credit",
+        "Follow",
+        "Share",
+        "Click",
+        "Here",
+        "Today",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Gen",
+        "General",
+        "Minister",
+        "President",
+        "Prime",
+        "King",
+        "Queen",
+        "Prince",
+        "Chief",
+        "Army",
+        "Day",
+        "Second",
+        "First",
+        "Third",
+        "New",
+        "Old",
+        "Pic",
+        "Twitter",
+    ]
 )
 
 
@@ -229,7 +339,12 @@ class Lexicon:
         self.given = dict(given)
         words: dict[str, str] = {}
         for group in (
-            TITLE_WORDS, ORG_HEADS, SECURITY_HEADS, DESCRIPTORS, EVENT_HEADS, PLACE_HEADS,
+            TITLE_WORDS,
+            ORG_HEADS,
+            SECURITY_HEADS,
+            DESCRIPTORS,
+            EVENT_HEADS,
+            PLACE_HEADS,
             PLACE_DESCRIPTORS,
         ):
             for w in group:
@@ -404,14 +519,11 @@ def name_tokens(
 
 def _quoted_name(text: str, toks: Sequence[Token], i: int) -> int:
     """Tokens of a quote-marked name starting at ``toks[i]`` (its gap holds the mark)."""
-    n = 0
-    for j in range(i, i + 5):
-        if toks.get(j) is None:
+    for n, j in enumerate(range(i, i + 5), 1):
+        tok = toks.get(j)
+        if tok is None or (j > i and not _plain_gap(tok.gap)):
             break
-        if j > i and not _plain_gap(toks[j].gap):
-            break
-        n += 1
-        if text[toks[j].end : toks[j].end + 1] == '"':
+        if text[tok.end : tok.end + 1] == '"':
             return n
     return 0
 
@@ -420,14 +532,22 @@ def _quoted_name(text: str, toks: Sequence[Token], i: int) -> int:
 
 
 def find_triggered(
-    text: str, lex: Lexicon, spans: Spans, spell: Mapping[str, str]
+    text: str,
+    lex: Lexicon,
+    spans: Spans,
+    spell: Mapping[str, str],
+    *,
+    people_only: bool = False,
 ) -> list[Candidate]:
-    """Candidates introduced by title, organisation, event, place and given-name words."""
+    """Candidates introduced by title, organisation, event, place and given-name words.
+
+    ``people_only``: only the person rules (titles, given names), for a quick pass.
+    """
     out: list[Candidate] = []
     for m in lex.pattern.finditer(text):
         k = key(m.group("w"))
         cat = lex.category.get(k, "")
-        if not cat:
+        if not cat or (people_only and cat not in ("title", "given")):
             continue
         head_start = m.start()
         if cat not in ("title", "descriptor") and _NEXT_WORD.match(text, m.end()) is None:
@@ -487,7 +607,9 @@ def _after_title(text: str, toks: Sequence[Token], lex: Lexicon, spans: Spans) -
             or k in TITLE_LINKS
             or k in NATIONALITY
             or lex.token_category(k) in ("title", "org", "security")
-            or (is_definite(k) and not lex.is_given(k) and k not in DAY_WORDS and k not in STOPWORDS)
+            or (
+                is_definite(k) and not lex.is_given(k) and k not in DAY_WORDS and k not in STOPWORDS
+            )
         ):
             i += 1
             continue
@@ -511,9 +633,7 @@ def _could_continue(k: str, lex: Lexicon, first: str) -> bool:
     """Can the word after a given name be part of the same name? (a quick filter)"""
     if k in STOPWORDS or k in DAY_WORDS or k in NATIONALITY or k in MONTHS:
         return False
-    if lex.given.get(first) == "ambiguous" and is_definite(k) and not lex.is_given(k):
-        return False
-    return True
+    return not (lex.given.get(first) == "ambiguous" and is_definite(k) and not lex.is_given(k))
 
 
 def _from_given(
@@ -579,7 +699,12 @@ def _complement(
         if is_definite(k) or (allow_plain and n == 0):
             n += 1
             continue
-        if k[:1] == "ل" and len(k) > 3 and toks.get(n + 1) is not None and is_definite(toks[n + 1].key):
+        if (
+            k[:1] == "ل"
+            and len(k) > 3
+            and toks.get(n + 1) is not None
+            and is_definite(toks[n + 1].key)
+        ):
             n += 1  # لحقوق الإنسان
             continue
         break
@@ -587,8 +712,14 @@ def _complement(
 
 
 def _org(
-    text: str, start: int, toks: Sequence[Token], lex: Lexicon, spans: Spans,
-    spell: Mapping[str, str], cat: str, prefix: str,
+    text: str,
+    start: int,
+    toks: Sequence[Token],
+    lex: Lexicon,
+    spans: Spans,
+    spell: Mapping[str, str],
+    cat: str,
+    prefix: str,
 ) -> Candidate | None:
     n, anchored = _complement(toks, spans)
     if not n or (cat == "security" and not anchored):
@@ -611,8 +742,9 @@ def _descriptor(
     if gap == '"':
         n = _quoted_name(text, toks, 0)
         if n:
-            return Candidate(first.start, toks[n - 1].end, "ORG", _canonical(toks[:n], spell),
-                             "descriptor", 6)
+            return Candidate(
+                first.start, toks[n - 1].end, "ORG", _canonical(toks[:n], spell), "descriptor", 6
+            )
         return None
     if gap:
         return None
@@ -645,12 +777,17 @@ def _descriptor(
             return None
     else:
         return None
-    return Candidate(first.start, toks[n - 1].end, "ORG", _canonical(toks[:n], spell),
-                     "descriptor", 5)
+    return Candidate(
+        first.start, toks[n - 1].end, "ORG", _canonical(toks[:n], spell), "descriptor", 5
+    )
 
 
 def _event(
-    text: str, start: int, prefix: str, toks: Sequence[Token], spans: Spans,
+    text: str,
+    start: int,
+    prefix: str,
+    toks: Sequence[Token],
+    spans: Spans,
     spell: Mapping[str, str],
 ) -> Candidate | None:
     n = 0
@@ -704,7 +841,12 @@ def _is_anchor(tok: Token, spans: Spans) -> bool:
 
 
 def _place(
-    text: str, start: int, prefix: str, toks: Sequence[Token], lex: Lexicon, spans: Spans,
+    text: str,
+    start: int,
+    prefix: str,
+    toks: Sequence[Token],
+    lex: Lexicon,
+    spans: Spans,
     spell: Mapping[str, str],
 ) -> Candidate | None:
     if toks.get(0) is None or not _plain_gap(toks[0].gap):
@@ -749,7 +891,7 @@ def _place_after_descriptor(
     if _verb_like(tok, lex):
         return None
     n = 1
-    if toks.get(1) is not None and _plain_gap(toks[1].gap) and toks[0].key in NAME_LINKS | {"بيت", "دير", "تل", "عين", "بئر", "كفر", "خان", "أم", "ام", "راس", "بني", "سيدي"}:
+    if toks.get(1) is not None and _plain_gap(toks[1].gap) and toks[0].key in _PLACE_NAME_HEADS:
         n = 2
     return Candidate(tok.start, toks[n - 1].end, "LOC", _canonical(toks[:n], spell), "place", 3)
 
@@ -765,13 +907,68 @@ _NICK = re.compile(r" \([A-Z][a-z]{1,20}\)")
 
 
 _ORG_WORDS = frozenset(
-    """
-    News Times Post TV Network Agency Press Media Journal Daily Radio Channel Group Institute
-    University Council Company Corp Inc Ltd Bank Party Movement Ministry Army Forces Watch
-    Monitor Observer Herald Gazette Tribune Review Insider Eye Online Foundation Center Centre
-    Organization Organisation Association Union Committee Commission Fund Authority Airlines
-    Airways Systems Industries Holding Energy Oil Gas Petroleum Club FC Federation Office
-    """.split()
+    [
+        "News",
+        "Times",
+        "Post",
+        "TV",
+        "Network",
+        "Agency",
+        "Press",
+        "Media",
+        "Journal",
+        "Daily",
+        "Radio",
+        "Channel",
+        "Group",
+        "Institute",
+        "University",
+        "Council",
+        "Company",
+        "Corp",
+        "Inc",
+        "Ltd",
+        "Bank",
+        "Party",
+        "Movement",
+        "Ministry",
+        "Army",
+        "Forces",
+        "Watch",
+        "Monitor",
+        "Observer",
+        "Herald",
+        "Gazette",
+        "Tribune",
+        "Review",
+        "Insider",
+        "Eye",
+        "Online",
+        "Foundation",
+        "Center",
+        "Centre",
+        "Organization",
+        "Organisation",
+        "Association",
+        "Union",
+        "Committee",
+        "Commission",
+        "Fund",
+        "Authority",
+        "Airlines",
+        "Airways",
+        "Systems",
+        "Industries",
+        "Holding",
+        "Energy",
+        "Oil",
+        "Gas",
+        "Petroleum",
+        "Club",
+        "FC",
+        "Federation",
+        "Office",
+    ]
 )
 
 
@@ -779,8 +976,7 @@ def _latin_at(text: str, pos: int) -> Candidate | None:
     m = _LATIN.match(text, pos)
     if m is None:
         return None
-    found = _latin_candidate(text, m)
-    return found
+    return _latin_candidate(text, m)
 
 
 def find_latin(text: str) -> list[Candidate]:
@@ -794,38 +990,38 @@ def find_latin(text: str) -> list[Candidate]:
 
 
 def _latin_candidate(text: str, m: re.Match[str]) -> Candidate | None:
-    if True:
-        words = m.group().split(" ")
-        start = m.start()
-        # drop sentence-initial function words and trailing months/days
-        while words and words[0] in _ENGLISH_STOP:
-            start += len(words[0]) + 1
-            words.pop(0)
-        while words and (words[-1] in _ENGLISH_STOP or words[-1] in ("of", "de", "al", "el")):
-            words.pop()
+    """A Latin run cleaned of English function words, with a label guess."""
+    words = m.group().split(" ")
+    start = m.start()
+    # drop sentence-initial function words and trailing months/days
+    while words and words[0] in _ENGLISH_STOP:
+        start += len(words[0]) + 1
+        words.pop(0)
+    while words and (words[-1] in _ENGLISH_STOP or words[-1] in ("of", "de", "al", "el")):
+        words.pop()
+    if not words:
+        return None
+    if any(w in _ENGLISH_STOP for w in words if not w.startswith("(")):
+        # a stop word inside: keep the part before it only
+        cut = next(i for i, w in enumerate(words) if w in _ENGLISH_STOP)
+        words = words[:cut]
         if not words:
             return None
-        if any(w in _ENGLISH_STOP for w in words if not w.startswith("(")):
-            # a stop word inside: keep the part before it only
-            cut = next(i for i, w in enumerate(words) if w in _ENGLISH_STOP)
-            words = words[:cut]
-            if not words:
-                return None
-        surface = " ".join(words)
-        end = start + len(surface)
-        value = _NICK.sub("", surface)
-        tokens = value.split(" ")
-        if text[end : end + 4].startswith(" (@"):
-            label = "PER" if len(tokens) >= 2 else "ORG"
-        elif any(t in _ORG_WORDS for t in tokens):
-            label = "ORG"
-        elif len(tokens) == 1 and (value.isupper() or any(c.isdigit() for c in value)):
-            label = "ORG"
-        elif len(tokens) >= 2:
-            label = "PER"
-        else:
-            label = "PER?"
-        return Candidate(start, end, label, value, "latin", 2, tuple(tokens))
+    surface = " ".join(words)
+    end = start + len(surface)
+    value = _NICK.sub("", surface)
+    tokens = value.split(" ")
+    if text[end : end + 4].startswith(" (@"):
+        label = "PER" if len(tokens) >= 2 else "ORG"
+    elif any(t in _ORG_WORDS for t in tokens) or (
+        len(tokens) == 1 and (value.isupper() or any(c.isdigit() for c in value))
+    ):
+        label = "ORG"
+    elif len(tokens) >= 2:
+        label = "PER"
+    else:
+        label = "PER?"
+    return Candidate(start, end, label, value, "latin", 2, tuple(tokens))
 
 
 # -------------------------------------------------------------- propagation
@@ -833,15 +1029,13 @@ def _latin_candidate(text: str, m: re.Match[str]) -> Candidate | None:
 
 @lru_cache(maxsize=512)
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(
-        r"(?<![\w@#])(?P<p>[وف]?[بلك]?)(?P<n>" + _alternation(names) + r")(?!\w)"
-    )
+    return re.compile(r"(?<![\w@#])(?P<p>[وف]?[بلك]?)(?P<n>" + _alternation(names) + r")(?!\w)")
 
 
 def find_propagated(
     text: str,
     known: Mapping[str, tuple[str, tuple[str, ...]]],
-    exclude: Mapping[str, object] = {},  # noqa: B006 - read only
+    exclude: Mapping[str, object] | None = None,
 ) -> list[Candidate]:
     """Occurrences of known person names (full or surname) -> PER candidates.
 
@@ -856,7 +1050,7 @@ def find_propagated(
     for m in pattern.finditer(text):
         k = " ".join(key(t) for t in TOKEN.findall(m.group("n")))
         hit = known.get(k)
-        if hit is None or k in exclude:
+        if hit is None or (exclude and k in exclude):
             continue
         value, name = hit
         out.append(Candidate(m.start(), m.end(), "PER", value, "propagated", 3, name))
@@ -868,8 +1062,11 @@ def locative_before(text: str, start: int, prefix: str) -> bool:
     if prefix and prefix[-1] == "ب":
         return True
     before = text[max(0, start - 30) : start]
-    m = re.search(r"([^\W\d_]+)\s{1,3}$", before)
-    return bool(m and key(m.group(1)) in _LOCATIVE)
+    stripped = before.rstrip(" ")
+    if len(before) - len(stripped) > 3 or len(stripped) == len(before):
+        return False
+    word = stripped[stripped.rfind(" ") + 1 :]
+    return key(word) in _LOCATIVE
 
 
 def kingdom_mentions(text: str) -> list[tuple[int, int]]:
@@ -879,8 +1076,20 @@ def kingdom_mentions(text: str) -> list[tuple[int, int]]:
 
 _KINGDOM = re.compile(r"(?<![\w@#])(?:[وف]?[بك]?ال|[وف]?لل)مملكة(?!\w)(?! ال)")
 KINGDOMS = frozenset(
-    "المغرب السعودية الأردن البحرين بريطانيا إسبانيا هولندا بلجيكا السويد النرويج الدنمارك "
-    "تايلاند".split()
+    [
+        "المغرب",
+        "السعودية",
+        "الأردن",
+        "البحرين",
+        "بريطانيا",
+        "إسبانيا",
+        "هولندا",
+        "بلجيكا",
+        "السويد",
+        "النرويج",
+        "الدنمارك",
+        "تايلاند",
+    ]
 )
 _KINGDOM_ADJECTIVES = re.compile(
     r"(?<!\w)[وفبل]?(?P<a>"
@@ -892,4 +1101,3 @@ _KINGDOM_ADJECTIVES = re.compile(
 def kingdom_adjectives(text: str) -> list[str]:
     """Kingdoms named through an adjective (``السعودي``, ``المغربية``) in ``text``."""
     return [NATIONALITY[key(m.group("a"))] for m in _KINGDOM_ADJECTIVES.finditer(text)]
-_ = Entry  # re-exported type used in annotations by the extractor

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 __all__ = [
     "DAY_WORDS",
-    "SPELLING",
     "NATIONALITY",
+    "SPELLING",
     "STOPWORDS",
     "TITLE_WORDS",
     "is_definite",

@@ -35,9 +35,9 @@ __all__ = [
     "analyse_footer",
     "field_value",
     "is_body_line",
-    "split_lines",
     "parse_date",
     "published_from_text",
+    "split_lines",
 ]
 
 #: Field label (normalised) -> field name. ``published``, ``source``, ``category``,
@@ -116,13 +116,15 @@ _SENTENCE_END = frozenset('.!?؟…"»”\'')
 
 
 class Line(NamedTuple):
-    """A non-blank line of the normalised text, stripped: ``[start, end)``."""
+    """A non-blank line of the normalised text, stripped: ``[start, end)``; ``first`` is
+    its first word as :func:`first_word` gives it (computed once, used by every rule)."""
 
     index: int
     start: int
     end: int
     text: str
     words: int
+    first: str
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,9 @@ def split_lines(text: str) -> list[Line]:
         chunk = raw.strip()
         if chunk:
             start = pos + len(raw) - len(raw.lstrip())
-            lines.append(Line(index, start, start + len(chunk), chunk, chunk.count(" ") + 1))
+            lines.append(
+                Line(index, start, start + len(chunk), chunk, chunk.count(" ") + 1, first_word(chunk))
+            )
         pos += len(raw) + 1
     return lines
 
@@ -209,7 +213,7 @@ def first_word(text: str) -> str:
 def _fields_of(line: Line, text: str, next_line: Line | None) -> list[Field]:
     if line.words > 40:
         return []
-    word = first_word(line.text)
+    word = line.first
     if word not in _LABEL_FIRST_WORDS and word.split(":")[0] not in _LABEL_FIRST_WORDS:
         return []
     m = _FIELD_AT.match(text, line.start, line.end)

@@ -19,13 +19,14 @@ only inside quotation marks or after a word such as قناة / حركة.
 from __future__ import annotations
 
 import csv
+import itertools
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from newslab.errors import NewslabError
 from newslab.extract.entity_text import TOKEN, key
@@ -79,8 +80,7 @@ class Entry:
     source: str = ""
 
 
-@dataclass(frozen=True)
-class GazetteerMatch:
+class GazetteerMatch(NamedTuple):
     """A gazetteer hit in normalised text: ``[start, end)`` includes the proclitics."""
 
     start: int
@@ -133,7 +133,9 @@ def _read_yaml(path: Path, source: str) -> list[Entry]:
         data = data.get("entries")
     if not isinstance(data, list):
         raise GazetteerError(f"{path}: expected a list of entries (or a mapping with 'entries')")
-    return [entry_from_mapping(item, f"{path}: entry {i + 1}", source) for i, item in enumerate(data)]
+    return [
+        entry_from_mapping(item, f"{path}: entry {i + 1}", source) for i, item in enumerate(data)
+    ]
 
 
 def entry_from_mapping(row: Any, where: str, source: str = "") -> Entry:
@@ -194,13 +196,61 @@ _SEP = "\x00"  # optional separator (between letters and digits: فرانس24 / 
 _CLASSES = {"ه": "[هة]", "ي": "[يئى]ء?", "و": "[وؤ]ء?", "ا": "[اأإآ]ء?"}
 _LOCATIVE = frozenset(
     key(w)
-    for w in "في الى إلى من مدينة بلدة دولة جمهورية عاصمة العاصمة شمال جنوب شرق غرب وسط "
-    "قرب حكومة رئيس سفارة سفير حدود داخل خارج شمالي جنوبي شرقي غربي".split()
+    for w in [
+        "في",
+        "الى",
+        "إلى",
+        "من",
+        "مدينة",
+        "بلدة",
+        "دولة",
+        "جمهورية",
+        "عاصمة",
+        "العاصمة",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "وسط",
+        "قرب",
+        "حكومة",
+        "رئيس",
+        "سفارة",
+        "سفير",
+        "حدود",
+        "داخل",
+        "خارج",
+        "شمالي",
+        "جنوبي",
+        "شرقي",
+        "غربي",
+    ]
 )
 _MARKERS = frozenset(
     key(w)
-    for w in "قناة صحيفة جريدة وكالة موقع حركة حزب تنظيم جماعة شركة مجموعة تلفزيون إذاعة "
-    "مجلة منصة القناة الصحيفة مراسل مراسلة مذيع مذيعة".split()
+    for w in [
+        "قناة",
+        "صحيفة",
+        "جريدة",
+        "وكالة",
+        "موقع",
+        "حركة",
+        "حزب",
+        "تنظيم",
+        "جماعة",
+        "شركة",
+        "مجموعة",
+        "تلفزيون",
+        "إذاعة",
+        "مجلة",
+        "منصة",
+        "القناة",
+        "الصحيفة",
+        "مراسل",
+        "مراسلة",
+        "مذيع",
+        "مذيعة",
+    ]
 )
 _PREV_TOKEN = re.compile(r"([^\W\d_]+)[^\S\n]{0,3}$")
 
@@ -217,8 +267,10 @@ class Gazetteer:
             if entry.subtype == "country" and not entry.name.isascii():
                 for head in ("دولة", "جمهورية"):
                     alias = f"{head} {entry.name}"
-                    self.by_key.setdefault(match_key(alias), Entry(alias, entry.label,
-                                           entry.canonical, "country", "", entry.source))
+                    self.by_key.setdefault(
+                        match_key(alias),
+                        Entry(alias, entry.label, entry.canonical, "country", "", entry.source),
+                    )
         self._pattern = _compile(self.by_key)
 
     @classmethod
@@ -278,7 +330,7 @@ def _compile(by_key: Mapping[str, Entry]) -> re.Pattern[str]:
     for k in by_key:
         tokens = k.split(" ")
         joined = tokens[0]
-        for prev, tok in zip(tokens, tokens[1:]):
+        for prev, tok in itertools.pairwise(tokens):
             boundary = prev[-1].isdigit() != tok[0].isdigit()
             joined += (_SEP if boundary else " ") + tok
         if k.isascii():

@@ -23,6 +23,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from newslab.extract.entity_text import TOKEN, key
+from newslab.extract.gazetteer import given_names
 
 __all__ = [
     "Mention",
@@ -39,18 +40,87 @@ __all__ = [
 # Consonant classes shared by Arabic and Latin script. Vowel letters are dropped; the
 # gutturals (ح خ ه and Latin h / kh / ch) share a class, as do emphatic/plain pairs.
 _AR_CLASSES = {
-    "ب": "B", "پ": "B", "ت": "T", "ط": "T", "ث": "S", "س": "S", "ص": "S", "ج": "J",
-    "چ": "J", "ح": "H", "خ": "H", "ه": "H", "ة": "", "د": "D", "ض": "D", "ذ": "Z",
-    "ز": "Z", "ظ": "Z", "ژ": "Z", "ر": "R", "ش": "X", "ع": "", "غ": "G", "ف": "F",
-    "ڤ": "F", "ق": "K", "ك": "K", "گ": "G", "ل": "L", "م": "M", "ن": "N", "ا": "",
-    "و": "", "ي": "", "ء": "", "ئ": "", "ؤ": "", "أ": "", "إ": "", "آ": "", "ى": "",
+    "ب": "B",
+    "پ": "B",
+    "ت": "T",
+    "ط": "T",
+    "ث": "S",
+    "س": "S",
+    "ص": "S",
+    "ج": "J",
+    "چ": "J",
+    "ح": "H",
+    "خ": "H",
+    "ه": "H",
+    "ة": "",
+    "د": "D",
+    "ض": "D",
+    "ذ": "Z",
+    "ز": "Z",
+    "ظ": "Z",
+    "ژ": "Z",
+    "ر": "R",
+    "ش": "X",
+    "ع": "",
+    "غ": "G",
+    "ف": "F",
+    "ڤ": "F",
+    "ق": "K",
+    "ك": "K",
+    "گ": "G",
+    "ل": "L",
+    "م": "M",
+    "ن": "N",
+    "ا": "",
+    "و": "",
+    "ي": "",
+    "ء": "",
+    "ئ": "",
+    "ؤ": "",
+    "أ": "",
+    "إ": "",
+    "آ": "",
+    "ى": "",
 }
-_LATIN_DIGRAPHS = (("kh", "H"), ("ch", "H"), ("sh", "X"), ("gh", "G"), ("ph", "F"),
-                   ("th", "T"), ("dh", "Z"), ("ck", "K"), ("tz", "TS"), ("ts", "TS"))
+_LATIN_DIGRAPHS = (
+    ("kh", "H"),
+    ("ch", "H"),
+    ("sh", "X"),
+    ("gh", "G"),
+    ("ph", "F"),
+    ("th", "T"),
+    ("dh", "Z"),
+    ("ck", "K"),
+    ("tz", "TS"),
+    ("ts", "TS"),
+)
 _LATIN_CLASSES = {
-    "b": "B", "p": "B", "t": "T", "s": "S", "c": "K", "j": "J", "h": "H", "d": "D", "z": "Z",
-    "r": "R", "f": "F", "v": "F", "w": "", "g": "G", "q": "K", "k": "K", "l": "L", "m": "M",
-    "n": "N", "x": "KS", "a": "", "e": "", "i": "", "o": "", "u": "", "y": "",
+    "b": "B",
+    "p": "B",
+    "t": "T",
+    "s": "S",
+    "c": "K",
+    "j": "J",
+    "h": "H",
+    "d": "D",
+    "z": "Z",
+    "r": "R",
+    "f": "F",
+    "v": "F",
+    "w": "",
+    "g": "G",
+    "q": "K",
+    "k": "K",
+    "l": "L",
+    "m": "M",
+    "n": "N",
+    "x": "KS",
+    "a": "",
+    "e": "",
+    "i": "",
+    "o": "",
+    "u": "",
+    "y": "",
 }
 
 
@@ -82,15 +152,60 @@ def latin_skeleton(token: str) -> str:
 
 
 _LATIN_TO_ARABIC = (
-    ("kh", "خ"), ("ch", "خ"), ("sh", "ش"), ("gh", "غ"), ("th", "ث"), ("ph", "ف"), ("ou", "و"),
-    ("oo", "و"), ("ee", "ي"), ("ck", "ك"), ("a", "ا"), ("b", "ب"), ("c", "ك"), ("d", "د"),
-    ("e", "ي"), ("f", "ف"), ("g", "غ"), ("h", "ه"), ("i", "ي"), ("j", "ج"), ("k", "ك"),
-    ("l", "ل"), ("m", "م"), ("n", "ن"), ("o", "و"), ("p", "ب"), ("q", "ق"), ("r", "ر"),
-    ("s", "س"), ("t", "ت"), ("u", "و"), ("v", "ف"), ("w", "و"), ("x", "كس"), ("y", "ي"),
+    ("kh", "خ"),
+    ("ch", "خ"),
+    ("sh", "ش"),
+    ("gh", "غ"),
+    ("th", "ث"),
+    ("ph", "ف"),
+    ("ou", "و"),
+    ("oo", "و"),
+    ("ee", "ي"),
+    ("ck", "ك"),
+    ("a", "ا"),
+    ("b", "ب"),
+    ("c", "ك"),
+    ("d", "د"),
+    ("e", "ي"),
+    ("f", "ف"),
+    ("g", "غ"),
+    ("h", "ه"),
+    ("i", "ي"),
+    ("j", "ج"),
+    ("k", "ك"),
+    ("l", "ل"),
+    ("m", "م"),
+    ("n", "ن"),
+    ("o", "و"),
+    ("p", "ب"),
+    ("q", "ق"),
+    ("r", "ر"),
+    ("s", "س"),
+    ("t", "ت"),
+    ("u", "و"),
+    ("v", "ف"),
+    ("w", "و"),
+    ("x", "كس"),
+    ("y", "ي"),
     ("z", "ز"),
 )
-_LOOSE = str.maketrans({"خ": "ه", "ح": "ه", "ق": "ك", "ط": "ت", "ص": "س", "ض": "د", "ظ": "ز",
-                        "ذ": "ز", "ث": "س", "ع": None, "ء": None, "غ": "ك", "ة": "ه"})
+_LOOSE = str.maketrans(
+    {
+        "خ": "ه",
+        "ح": "ه",
+        "ق": "ك",
+        "ط": "ت",
+        "ص": "س",
+        "ض": "د",
+        "ظ": "ز",
+        "ذ": "ز",
+        "ث": "س",
+        "ع": None,
+        "ء": None,
+        "غ": "ك",
+        "ة": "ه",
+    }
+)
 
 
 @lru_cache(maxsize=65536)
@@ -111,9 +226,15 @@ def latin_to_arabic(word: str) -> str:
 
 
 def latin_similarity(latin: str, arabic: str) -> float:
-    """0-100 similarity of a Latin word and an Arabic one, through :func:`latin_to_arabic`."""
+    """0-100 similarity of a Latin word and an Arabic one, through :func:`latin_to_arabic`.
+
+    Articles on either side (``al-Burhan`` / ``البرهان``) are ignored.
+    """
+    latin = latin.split("-", 1)[1] if latin[:3].lower() in ("al-", "el-") else latin
+    arabic = key(arabic)
+    arabic = arabic[2:] if arabic.startswith("ال") and len(arabic) > 4 else arabic
     a = latin_to_arabic(latin).translate(_LOOSE)
-    b = key(arabic).translate(_LOOSE)
+    b = arabic.translate(_LOOSE)
     return ratio(a, b) if a and b else 0.0
 
 
@@ -145,6 +266,9 @@ def tokens_match(a: str, b: str) -> bool:
     ka, kb = key(a), key(b)
     if ka == kb or _article_free(ka) == _article_free(kb):
         return True
+    given = given_names()
+    if ka in given and kb in given:
+        return False  # محمد / محمود, سعد / سعيد: distinct given names
     if _without_article(ka) == _without_article(kb) and len(_without_article(ka)) >= 3:
         return True  # الحداد / حداد
     short = min(len(ka), len(kb))
@@ -168,10 +292,14 @@ def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
     """
     if not a or not b:
         return False
+    if a[0].isascii() != b[0].isascii():
+        a, b = _compound(a), _compound(b)  # Abdulhamid / عبد الحميد
     if len(a) == 1 or len(b) == 1:
         single, other = (a, b) if len(a) == 1 else (b, a)
-        return any(tokens_match(single[0], t) for t in other[-2:]) if len(other) > 1 else (
-            tokens_match(single[0], other[0])
+        return (
+            any(tokens_match(single[0], t) for t in other[-2:])
+            if len(other) > 1
+            else (tokens_match(single[0], other[0]))
         )
     if not (tokens_match(a[0], b[0]) or _loose_first(a, b)):
         # swapped order: بلخير الفاروق / الفاروق بلخير
@@ -181,6 +309,20 @@ def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
     # one name continues the other with a stray word: أفيف كوخافي / أفيف كوخافي القذر
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return len(short) < len(long_) and tokens_match(short[-1], long_[len(short) - 1])
+
+
+_LINKS = frozenset({"عبد", "ابو", "أبو"})
+
+
+def _compound(name: Sequence[str]) -> tuple[str, ...]:
+    """Join ``عبد`` / ``أبو`` to the next word, as Latin spellings do."""
+    out: list[str] = []
+    for tok in name:
+        if out and out[-1] in _LINKS:
+            out[-1] += tok
+        else:
+            out.append(tok)
+    return tuple(out)
 
 
 def _loose_first(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -283,7 +425,7 @@ def link_people(mentions: Sequence[Mention]) -> list[str]:
 
     roots = [root_of(m) for m in mentions]
     surfaces: dict[int, Counter[str]] = defaultdict(Counter)
-    for m, r in zip(mentions, roots):
+    for m, r in zip(mentions, roots, strict=True):
         surfaces[r][" ".join(m.name)] += 1
     canonical = {r: _best_name(c) for r, c in surfaces.items()}
     return [canonical[r] for r in roots]
@@ -291,6 +433,7 @@ def link_people(mentions: Sequence[Mention]) -> list[str]:
 
 def _best_name(surfaces: Counter[str]) -> str:
     """The fullest, most frequent, best-spelled Arabic-script form of a name."""
+
     def score(item: tuple[str, int]) -> tuple:
         text, count = item
         tokens = TOKEN.findall(text)
@@ -316,8 +459,9 @@ def link_names(values: Iterable[str]) -> dict[str, str]:
     """Map names that differ only in spelling noise to their best-spelled form."""
     groups: dict[str, Counter[str]] = defaultdict(Counter)
     for v in values:
-        k = " ".join(_article_free(key(t)) if i == 0 else key(t)
-                     for i, t in enumerate(TOKEN.findall(v)))
+        k = " ".join(
+            _article_free(key(t)) if i == 0 else key(t) for i, t in enumerate(TOKEN.findall(v))
+        )
         groups[k][v] += 1
     out = {}
     for forms in groups.values():

@@ -43,11 +43,12 @@ from newslab.extract.number_words import (
 __all__ = ["NumberHit", "find_numbers", "has_number_marks"]
 
 _ANY_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
-_SCALE_STEM = re.compile(r"مل[يی](?:ون|ار)|[أاإآ]لف|بليون|تريليون")
+_SCALE_STEM = re.compile(r"مل[يی](?:ون|ار)|[أاإآ]لف|بليون|تريليون|م[ا]?ئ[ةه]")
 
 
 def has_number_marks(text: str) -> bool:
-    """Cheap prefilter on the original text: a digit (any script) or a scale word."""
+    """Cheap prefilter on the original text: a digit (any script) or a scale word
+    (including مئة/مائة, so that ``خمسة في المئة`` is read)."""
     return _ANY_DIGIT.search(text) is not None or _SCALE_STEM.search(text) is not None
 
 
@@ -200,12 +201,11 @@ def _candidates(text: str) -> list[tuple[int, int | str]]:
 def _anchor_candidate(text: str, pos: int, word: str, prefix: str) -> tuple[int, str] | None:
     """The word amount an anchor (scale word, currency noun, ``المئة``) ends, if any."""
     chain_end = pos - len(prefix)
-    if word in _ANCHOR_PERCENT:
-        if prefix != "ب":  # بالمئة; else في المئة
-            fi = _word_before(text, chain_end)
-            if prefix or fi is None or fi[0] != "في":
-                return None
-            chain_end = fi[1]
+    if word in _ANCHOR_PERCENT and prefix != "ب":  # بالمئة needs nothing; المئة needs في
+        fi = _word_before(text, chain_end)
+        if prefix or fi is None or fi[0] != "في":
+            return None
+        chain_end = fi[1]
     is_scale = word in _SCALE_WORDS or word in _STANDALONE_DUAL_ACC
     first = _number_words_before(text, chain_end, allow_fraction=is_scale)
     if first is not None:
@@ -394,7 +394,7 @@ def _quantity(
         word = after.group("word")
         if word and (scaled or value >= 2) and _nisba(word):
             return NumberHit(start, after.end(), "quantity", "people", value)
-    if not scaled and (_looks_like_year(value, text, start, end) or _after_id_word(text, start)):
+    if not scaled and _not_a_quantity(value, text, start, end):
         return None
     return NumberHit(start, end, "quantity", "quantity", value)
 
@@ -404,25 +404,21 @@ def _nisba(word: str) -> bool:
     return len(word) >= 4 and word.endswith("ي") and word not in NOT_NISBA and not word.startswith("ال")
 
 
-def _looks_like_year(value: Decimal, text: str, start: int, end: int) -> bool:
+def _not_a_quantity(value: Decimal, text: str, start: int, end: int) -> bool:
+    """Years (``2022``، ``عام 99``), ids and times (``المادة 5``، ``الساعة 10``) and
+    dates written month first (``يوليو 19``)."""
     token = text[start:end]
-    if not token.isdigit():
-        return False
-    if len(token) == 4 and 1000 <= value <= 2100:
+    if token.isdigit() and len(token) == 4 and 1000 <= value <= 2100:
         return True
-    prev = _word_before(text, start)
-    return prev is not None and prev[0] in YEAR_WORDS
-
-
-def _after_id_word(text: str, start: int) -> bool:
-    """``المادة 5``، ``الساعة 10``، ``يوليو 19``: ids, times and dates, not quantities."""
     prev = _word_before(text, start)
     if prev is None:
         return False
     word = prev[0]
-    if word in ID_WORDS or (len(word) > 2 and word[0] in _CLITICS and word[1:] in ID_WORDS):
+    bare = word[1:] if len(word) > 2 and word[0] in _CLITICS else word
+    if token.isdigit() and (word in YEAR_WORDS or bare in YEAR_WORDS):
         return True
-    return word in _month_words() or word.lower() in _month_words()
+    months = _month_words()
+    return any(w in ID_WORDS or w in months or w.lower() in months for w in (word, bare))
 
 
 @lru_cache(maxsize=1)

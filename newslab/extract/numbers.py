@@ -10,6 +10,7 @@ in :mod:`newslab.extract.number_grammar`; currencies in ``data/currencies.csv``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import ClassVar
 
 from newslab.arabic.normalize import normalize
@@ -46,7 +47,15 @@ class NumbersExtractor(Extractor):
                 attrs["currency"] = hit.currency
                 if hit.currency_guess:
                     attrs["currency_guess"] = True
-            yield Span(start, end, hit.kind, hit.label, format_value(hit.value), attrs or None)
+            yield Span(start, end, hit.kind, hit.label, _plain(hit.value), attrs or None)
+
+
+def _plain(value: Decimal) -> str:
+    """``Decimal('2.4E+9')`` -> ``'2400000000'``: the schema's plain decimal string."""
+    integral = value.to_integral_value()
+    if value == integral:
+        return str(int(integral))
+    return format_value(value)
 
 
 @hookimpl

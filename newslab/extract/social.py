@@ -55,7 +55,7 @@ _ATTRIBUTION = regex.compile(
     regex.MULTILINE,
 )
 _TWEET_LINK_END = regex.compile(
-    r"(?:pic\.twitter\.com|(?<![\w.])t\.co)/[A-Za-z0-9_]{1,40}[\s.،]{0,4}$", regex.IGNORECASE
+    r"(?:(?P<pic>pic\.twitter\.com)|(?<![\w.])t\.co)/[A-Za-z0-9_]{1,40}[\s.،]{0,4}$", regex.IGNORECASE
 )
 _YEAR = regex.compile(r"(?:19|20)\d\d|[\u0660-\u0669\u06f0-\u06f9]{4}")
 #: Longest line taken as the text of an embedded tweet.
@@ -114,7 +114,8 @@ def tweet_embeds(text: str) -> list[tuple[int, int]]:
 
     A block is an attribution line (``— Name (@handle) date``) with the nearest
     non-empty line above it as the tweet text, or a lone line ending with a
-    ``pic.twitter.com``/``t.co`` link. Offsets exclude surrounding whitespace.
+    ``pic.twitter.com`` link (or a ``t.co`` link, when the line has a hashtag or a
+    mention). Offsets exclude surrounding whitespace.
     """
     if "(@" not in text and "pic.twitter.com" not in text and "t.co/" not in text:
         return []
@@ -138,7 +139,13 @@ def tweet_embeds(text: str) -> list[tuple[int, int]]:
         for line_start, line_end in _lines_with_tweet_links(text):
             if line_start in used_lines or line_end - line_start > MAX_TWEET_LINE:
                 continue
-            if _TWEET_LINK_END.search(text, line_start, line_end):
+            end_link = _TWEET_LINK_END.search(text, line_start, line_end)
+            if end_link is None:
+                continue
+            # a line ending with a picture link is a tweet; with a t.co link, only when
+            # it carries a hashtag or a mention too (a prose line may end with a link)
+            if end_link.group("pic") or _HASHTAG.search(text, line_start, line_end) or \
+                    _MENTION.search(text, line_start, line_end):
                 blocks.append((line_start, line_end))
     blocks.sort()
     return blocks

@@ -101,14 +101,15 @@ table.nl-table th, table.nl-table td { border: 1px solid var(--jp-border-color2,
 table.nl-table th { background: var(--jp-layout-color2, #eeeeee); font-weight: 600; }
 table.nl-table td.nl-num { text-align: end; font-variant-numeric: tabular-nums; }
 table.nl-table td.nl-long { min-width: 14em; }
+table.nl-table td.nl-short, table.nl-table td.nl-num { white-space: nowrap; }
 .nl-caption { color: var(--jp-content-font-color2, #555); font-size: .85em; margin: .2em 0; }
 .nl-cols { display: flex; flex-wrap: wrap; gap: .8em; }
 .nl-cols > .nl-col { flex: 1 1 20em; min-width: 0; }
 .nl-card { border: 1px solid var(--jp-border-color2, #d0d0d0); border-radius: 4px;
   padding: .4em .7em; margin: .4em 0; background: var(--jp-layout-color1, transparent); }
 .nl-card h4 { margin: .1em 0 .3em 0; font-size: 1em; }
-.nl-quote { margin: .3em 0; padding: .1em .6em; border-inline-start: 3px solid
-  var(--jp-brand-color1, #1976d2); }
+.nl-root blockquote.nl-quote { margin: .3em 0; padding: .1em .6em; border: none;
+  border-inline-start: 3px solid var(--jp-brand-color1, #1976d2); background: none; }
 .nl-empty { color: var(--jp-content-font-color2, #666); font-style: italic; }
 """
 
@@ -396,6 +397,8 @@ def frame_html(
                 cells.append(f'<td class="nl-num">{text}</td>')
             elif len(text) > 40:  # long text keeps a readable width; the table scrolls
                 cells.append(f'<td class="nl-long">{text}</td>')
+            elif len(text) <= 12:  # dates, ids, labels: never broken
+                cells.append(f'<td class="nl-short">{text}</td>')
             else:
                 cells.append(f"<td>{text}</td>")
         body_rows.append(f"<tr>{''.join(cells)}</tr>")

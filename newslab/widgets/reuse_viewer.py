@@ -215,7 +215,7 @@ def pair_html(
         f'<div class="nl-caption" dir="auto">{len(passages)} shared passage'
         f"{'s' if len(passages) != 1 else ''}; {share:.0%} of the first article's text</div>"
     )
-    return f'{summary}<div class="nl-cols">{"".join(columns)}</div>'
+    return f'{summary}<div class="nl-cols" dir="rtl">{"".join(columns)}</div>'
 
 
 def _shared_share(article: Article, passages: list[Passage]) -> float:

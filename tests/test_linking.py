@@ -1,0 +1,159 @@
+"""Variant linking: spelling variants in, one canonical value out; namesakes stay apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslab.annotate import annotate
+from newslab.corpus.article import Article, Corpus
+from newslab.extract.entities import EntityExtractor
+from newslab.extract.linking import (
+    Mention,
+    latin_skeleton,
+    link_names,
+    link_people,
+    same_person,
+    skeleton,
+    tokens_match,
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("كوخافي", "خوكافي"),  # transposed letters
+        ("الوديي", "لوديي"),  # spurious article
+        ("الحداد", "حداد"),  # dropped article
+        ("افيف", "أفيف"),  # hamza-less
+        ("ابراهيم", "إبراهيم"),
+        ("أفیف", "أفيف"),  # Persian yeh
+        ("نتنياهو", "نتانياهو"),  # vowel letter added
+        ("غوتيريش", "غوتيرش"),  # one letter dropped
+        ("فاطمة", "فاطمه"),  # teh marbuta
+        ("Kohavi", "كوخافي"),  # Latin transliteration
+        ("Kochav", "كوخاف"),
+        ("Haftar", "حفتر"),
+        ("Burhan", "برهان"),
+    ],
+)
+def test_tokens_match(a, b):
+    assert tokens_match(a, b)
+    assert tokens_match(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("بشار", "حافظ"),
+        ("محمد", "محمود"),
+        ("سعيد", "سعد"),
+        ("علي", "عمر"),
+        ("Kohavi", "حفتر"),
+        ("نصر", "ناصر"),
+    ],
+)
+def test_tokens_differ(a, b):
+    assert not tokens_match(a, b)
+
+
+def test_skeletons_are_script_independent():
+    assert skeleton("كوخافي") == latin_skeleton("Kohavi") == "KHF"
+    assert skeleton("حفتر") == skeleton("Haftar") == "HFTR"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (("أفيف", "كوخافي"), ("افيف", "خوكافي"), True),
+        (("عبد", "اللطيف", "الوديي"), ("عبد", "اللطيف", "لوديي"), True),
+        (("بلخير", "الفاروق"), ("الفاروق", "بلخير"), True),  # order swapped
+        (("Herzi", "Halevi"), ("هرتسي", "هاليفي"), True),
+        (("كوخافي",), ("أفيف", "كوخافي"), True),  # surname alone
+        (("أفيف", "كوخافي"), ("أفيف", "كوخافي", "القذر"), True),  # stray trailing word
+        (("بشار", "الأسد"), ("حافظ", "الأسد"), False),  # namesakes
+        (("ران", "كوخاف"), ("أفيف", "كوخافي"), False),
+        (("محمد", "بن", "سلمان"), ("محمد", "بن", "زايد"), False),
+    ],
+)
+def test_same_person(a, b, same):
+    assert same_person(a, b) is same
+    assert same_person(b, a) is same
+
+
+def test_variants_get_one_canonical_across_articles():
+    mentions = [
+        Mention("a", ("أفيف", "كوخافي")),
+        Mention("a", ("كوخافي",)),
+        Mention("b", ("افيف", "كوخافي")),
+        Mention("b", ("خوكافي",)),
+        Mention("c", ("أفیف", "كوخافي")),
+        Mention("c", ("Kohavi",)),
+        Mention("d", ("أفيف", "كوخافي")),
+    ]
+    values = link_people(mentions)
+    assert set(values) == {"أفيف كوخافي"}
+
+
+def test_namesakes_stay_apart_and_surname_follows_the_article():
+    mentions = [
+        Mention("a", ("بشار", "الأسد")),
+        Mention("a", ("الأسد",)),
+        Mention("b", ("حافظ", "الأسد")),
+        Mention("b", ("الأسد",)),
+        Mention("c", ("بشار", "الأسد")),
+    ]
+    assert link_people(mentions) == [
+        "بشار الأسد",
+        "بشار الأسد",
+        "حافظ الأسد",
+        "حافظ الأسد",
+        "بشار الأسد",
+    ]
+
+
+def test_canonical_prefers_frequent_full_well_spelled_form():
+    mentions = [
+        Mention("a", ("ابراهيم", "حسني")),
+        Mention("b", ("إبراهيم", "حسني")),
+        Mention("c", ("ابراهيم", "حسني")),
+        Mention("c", ("حسني",)),
+    ]
+    assert set(link_people(mentions)) == {"إبراهيم حسني"}
+
+
+def test_link_names_for_other_labels():
+    mapping = link_names(
+        ["الجيش الاسرائيلي", "الجيش الإسرائيلي", "الجيش الإسرائيلي", "الشرق الاوسط"]
+    )
+    assert mapping["الجيش الاسرائيلي"] == "الجيش الإسرائيلي"
+    assert mapping["الشرق الاوسط"] == "الشرق الاوسط"
+
+
+def test_finalize_links_across_outlets():
+    corpus = Corpus(
+        [
+            Article(id="one", text="قال رئيس الوزراء الليبي عبد الحميد الدبيبة إن طرابلس آمنة."),
+            Article(
+                id="two", text="وأكد عبد الحميد الدبيبه أن الانتخابات قريبة، وقال الدبيبة إن..."
+            ),
+            Article(
+                id="three", text="Libyan premier Abdulhamid Dbeibah said elections would come."
+            ),
+            Article(id="four", text="وقال وزير الخارجية الليبي إن المنفي والدبيبة اتفقا."),
+        ]
+    )
+    frame = annotate(corpus, [EntityExtractor()], strict=True, progress=False)
+    people = frame[frame["label"] == "PER"]
+    dbeibah = people[people["text"].str.contains("دبيب|Dbeibah")]
+    assert len(dbeibah) == 5
+    assert set(dbeibah["value"]) == {"عبد الحميد الدبيبة"}
+
+
+def test_finalize_keeps_rows_and_columns():
+    extractor = EntityExtractor()
+    corpus = Corpus([Article(id="x", text="التقى ماكرون بالرئيس إيمانويل ماكرون")])
+    frame = annotate(corpus, [extractor], strict=True, progress=False)
+    again = extractor.finalize(frame.reset_index(drop=True))
+    assert list(again.columns) == list(frame.columns)
+    assert len(again) == len(frame)
+    assert set(again["value"]) == {"إيمانويل ماكرون"}
