@@ -37,7 +37,9 @@ class SocialHit(NamedTuple):
     value: str
 
 
-_HASHTAG = regex.compile(r"(?<![\w&#])#([\w\u200c\u200d]{1,139})")
+#: A hashtag starts after a non-word character, or after a conjunction/preposition
+#: letter glued to it (``و#المغرب``).
+_HASHTAG = regex.compile(r"(?:(?<![\w&#])|(?<=(?<!\w)[وبل]))#([\w\u200c\u200d]{1,139})")
 _MENTION = regex.compile(r"(?<![\w@.])@([A-Za-z0-9_]{1,30})(?![\w@])")
 _SHORT_HOSTS = (
     r"pic\.twitter\.com|t\.co|bit\.ly|youtu\.be|goo\.gl|fb\.me|ow\.ly|t\.me|"
@@ -51,7 +53,7 @@ _URL = regex.compile(
 _URL_TRAILING = ".,;:!?'\"،؛…)]}»"
 #: A tweet's attribution line: ``— Name (@handle) Month D, YYYY`` (any dash, any date).
 _ATTRIBUTION = regex.compile(
-    r"^[ \t]{0,8}[—–―-]{1,2}[ \t]{0,4}[^\r\n]{1,160}?\(@[A-Za-z0-9_]{1,30}\)[ \t]{0,4}([^\r\n]{0,60})$",
+    r"^[ \t]{0,8}[—–―-]{1,2}[ \t]{0,4}[^\r\n]{1,160}?\(@[A-Za-z0-9_]{1,30}\)[ \t]{0,4}([^\r\n]{0,60})\r?$",
     regex.MULTILINE,
 )
 _TWEET_LINK_END = regex.compile(
