@@ -21,13 +21,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import generate  # noqa: E402
+import generate
 
-import newslab  # noqa: E402
-from newslab.extract.base import Context  # noqa: E402
-from newslab.extract.boilerplate import BoilerplateExtractor  # noqa: E402
-from newslab.extract.numbers import NumbersExtractor  # noqa: E402
-from newslab.extract.social import SocialExtractor  # noqa: E402
+import newslab
+from newslab.extract.base import Context
+from newslab.extract.boilerplate import BoilerplateExtractor
+from newslab.extract.numbers import NumbersExtractor
+from newslab.extract.social import SocialExtractor
 
 TARGET_MB_S = 15.0
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -65,9 +65,9 @@ def measure(articles: list[newslab.Article], rounds: int) -> dict[str, float]:
     for c in contexts:
         _ = c.normalized
     for name, ex in extractors.items():
-        jobs[name] = lambda ex=ex: [list(ex.extract(a, c)) for a, c in zip(articles, contexts)]
+        jobs[name] = lambda ex=ex: [list(ex.extract(a, c)) for a, c in zip(articles, contexts, strict=True)]
     jobs["numbers + social + boilerplate"] = lambda: [
-        [list(ex.extract(a, c)) for ex in extractors.values()] for a, c in zip(articles, contexts)
+        [list(ex.extract(a, c)) for ex in extractors.values()] for a, c in zip(articles, contexts, strict=True)
     ]
     best = dict.fromkeys(jobs, float("inf"))
     for _ in range(rounds):

@@ -5,7 +5,12 @@ from fixtures_analysis import corpus, span, spans
 from newslab.analysis import cooccurrence_edges, cooccurrence_graph
 
 CORPUS = corpus(
-    ("a", "الوكالة", "", "التقى ناصيف والخطيب في طرابلس. ثم زار ناصيف صيدا.\nوفي فقرة أخرى ذكرت صيدا وحدها."),
+    (
+        "a",
+        "الوكالة",
+        "",
+        "التقى ناصيف والخطيب في طرابلس. ثم زار ناصيف صيدا.\nوفي فقرة أخرى ذكرت صيدا وحدها.",
+    ),
     ("b", "الصحيفة", "", "اجتمع ناصيف والخطيب مجددا."),
 )
 SPANS = spans(
@@ -29,7 +34,12 @@ def _weights(table):
     [
         (
             "sentence",
-            {("سامر ناصيف", "هدى الخطيب"): 2, ("سامر ناصيف", "طرابلس"): 1, ("طرابلس", "هدى الخطيب"): 1, ("سامر ناصيف", "صيدا"): 1},
+            {
+                ("سامر ناصيف", "هدى الخطيب"): 2,
+                ("سامر ناصيف", "طرابلس"): 1,
+                ("طرابلس", "هدى الخطيب"): 1,
+                ("سامر ناصيف", "صيدا"): 1,
+            },
         ),
         (
             "paragraph",
@@ -58,6 +68,8 @@ def test_graph_nodes_and_edges_carry_attributes():
 
 
 def test_min_weight_and_bad_window():
-    assert _weights(cooccurrence_edges(CORPUS, SPANS, min_weight=2)) == {("سامر ناصيف", "هدى الخطيب"): 2}
+    assert _weights(cooccurrence_edges(CORPUS, SPANS, min_weight=2)) == {
+        ("سامر ناصيف", "هدى الخطيب"): 2
+    }
     with pytest.raises(ValueError, match="sentence"):
         cooccurrence_edges(CORPUS, SPANS, window="page")

@@ -48,7 +48,9 @@ def test_naming_choices_side_by_side():
 
 
 def test_naming_choices_for_entities_use_clitic_free_forms():
-    pair = corpus(("x", "أ", "", "زار الوفد بطرابلس أمس."), ("y", "ب", "", "وصل الوفد إلى طرابلس الغرب."))
+    pair = corpus(
+        ("x", "أ", "", "زار الوفد بطرابلس أمس."), ("y", "ب", "", "وصل الوفد إلى طرابلس الغرب.")
+    )
     table = naming_choices(
         pair,
         spans(

@@ -6,7 +6,12 @@ from newslab.analysis import mentions_by_outlet, top_entities, word_counts
 from newslab.analysis.text import words
 
 CORPUS = corpus(
-    ("a1", "الصباح", "2024-03-01", "زار الرئيس سامر ناصيف مدينة طرابلس. وقال ناصيف إن طرابلس آمنة."),
+    (
+        "a1",
+        "الصباح",
+        "2024-03-01",
+        "زار الرئيس سامر ناصيف مدينة طرابلس. وقال ناصيف إن طرابلس آمنة.",
+    ),
     ("a2", "الصباح", "2024-03-02", "عاد ناصيف إلى بيروت مساء أمس."),
     ("b1", "المساء", "2024-03-01", "التقى سامر ناصيف وزير الخارجية في بيروت يوم الأحد الماضي."),
 )
@@ -93,7 +98,10 @@ def test_article_without_source_is_its_own_outlet():
     lone = corpus(("x", "", "", "قال ناصيف كلمته."), ("y", "", "", "ثم غادر ناصيف."))
     table = mentions_by_outlet(
         lone,
-        spans(span(lone, "x", "ناصيف", "entity", "PER", "سامر ناصيف"), span(lone, "y", "ناصيف", "entity", "PER", "سامر ناصيف")),
+        spans(
+            span(lone, "x", "ناصيف", "entity", "PER", "سامر ناصيف"),
+            span(lone, "y", "ناصيف", "entity", "PER", "سامر ناصيف"),
+        ),
     )
     assert sorted(table["outlet"]) == ["x", "y"]
 

@@ -18,7 +18,15 @@ CORPUS = corpus(
 
 
 def _quote(article, text, speaker="هدى الخطيب"):
-    return span(CORPUS, article, text, "quote", "direct", text, attrs={"speaker": "الوزيرة", "speaker_canonical": speaker})
+    return span(
+        CORPUS,
+        article,
+        text,
+        "quote",
+        "direct",
+        text,
+        attrs={"speaker": "الوزيرة", "speaker_canonical": speaker},
+    )
 
 
 SPANS = spans(

@@ -13,10 +13,14 @@ EDITED = (
     "وأعلنت وزارة الزراعة أن محصول القمح في هذا الموسم بلغ أربعة ملايين طن، "
     "وهو أعلى رقم تسجله البلاد منذ عشر سنوات بفضل الأمطار"
 )
-REPEATED = "ويطالب المزارعون منذ سنوات بتحديث شبكات الري في السهول الشرقية قبل حلول فصل الصيف المقبل"
+REPEATED = (
+    "ويطالب المزارعون منذ سنوات بتحديث شبكات الري في السهول الشرقية قبل حلول فصل الصيف المقبل"
+)
 AGENCY = f"مقدمة عن الطقس في العاصمة صباح اليوم.\n{WIRE}.\nوقال خبير إن الأسعار ستنخفض.\n{REPEATED}.\nتفاصيل أخرى عن السوق.\n{REPEATED}."
 PAPER = f"في خبر اقتصادي لافت، قالت مصادر رسمية ما يلي.\nوفي تفاصيل الخبر {EDITED}، حسب البيان.\nنهاية الخبر."
-OTHER = "افتتح المهرجان السينمائي دورته الجديدة بعرض فيلم وثائقي عن البحر والصيادين في المدينة القديمة."
+OTHER = (
+    "افتتح المهرجان السينمائي دورته الجديدة بعرض فيلم وثائقي عن البحر والصيادين في المدينة القديمة."
+)
 CORPUS = corpus(
     ("paper", "الجريدة", "2024-06-02", PAPER),
     ("agency", "الوكالة", "2024-06-01", AGENCY),
@@ -91,8 +95,12 @@ def test_reuse_matrix_is_the_share_of_text_found_elsewhere():
     table = find_reuse(CORPUS)
     matrix = reuse_matrix(CORPUS, table)
     cross = table[~table["same_article"]].iloc[0]
-    assert matrix.loc["الجريدة", "الوكالة"] == pytest.approx((cross["end_b"] - cross["start_b"]) / len(PAPER))
-    assert matrix.loc["الوكالة", "الجريدة"] == pytest.approx((cross["end_a"] - cross["start_a"]) / len(AGENCY))
+    assert matrix.loc["الجريدة", "الوكالة"] == pytest.approx(
+        (cross["end_b"] - cross["start_b"]) / len(PAPER)
+    )
+    assert matrix.loc["الوكالة", "الجريدة"] == pytest.approx(
+        (cross["end_a"] - cross["start_a"]) / len(AGENCY)
+    )
     assert matrix.loc["الوكالة", "الوكالة"] == pytest.approx(2 * len(REPEATED) / len(AGENCY))
     assert matrix.loc["المهرجان"].sum() == 0
     by_article = reuse_matrix(CORPUS, table, by="article")

@@ -28,7 +28,9 @@ def test_parse_date_value(value, start, end, precision):
     assert tuple(parse_date_value(value)) == (start, end, precision)
 
 
-@pytest.mark.parametrize("value", ["", "PRESENT_REF", "2022-13", "2022-02-30", "2022-W60", "2023/2021", "أمس"])
+@pytest.mark.parametrize(
+    "value", ["", "PRESENT_REF", "2022-13", "2022-02-30", "2022-W60", "2023/2021", "أمس"]
+)
 def test_values_that_are_not_dates(value):
     assert parse_date_value(value) is None
 
@@ -41,7 +43,12 @@ CORPUS = corpus(
         "وقع البلدان اتفاق الغاز في 17 يوليو 2024 بعد مفاوضات طويلة. وكانت المحادثات بدأت عام 2021.\n"
         "وسيبدأ التنفيذ اليوم.",
     ),
-    ("b", "الصحيفة", "2024-10-03", "ويذكر أن البلدين وقعا اتفاق الغاز في 17 تموز/يوليو 2024 بعد مفاوضات طويلة."),
+    (
+        "b",
+        "الصحيفة",
+        "2024-10-03",
+        "ويذكر أن البلدين وقعا اتفاق الغاز في 17 تموز/يوليو 2024 بعد مفاوضات طويلة.",
+    ),
     ("c", "المجلة", "2024-10-03", "احتفل النادي في 17 يوليو 2024 بعيد تأسيسه الخمسين."),
 )
 SPANS = spans(
@@ -55,7 +62,13 @@ SPANS = spans(
 
 def test_sorted_by_date_with_sentences_and_unresolved_last():
     table = timeline(CORPUS, SPANS)
-    assert list(table["text"]) == ["عام 2021", "17 يوليو 2024", "17 تموز/يوليو 2024", "17 يوليو 2024", "اليوم"]
+    assert list(table["text"]) == [
+        "عام 2021",
+        "17 يوليو 2024",
+        "17 تموز/يوليو 2024",
+        "17 يوليو 2024",
+        "اليوم",
+    ]
     assert list(table["article"]) == ["a", "a", "b", "c", "a"]
     assert table["sentence"].iloc[0] == "وكانت المحادثات بدأت عام 2021."
     assert table["sentence"].iloc[4] == "وسيبدأ التنفيذ اليوم."

@@ -25,7 +25,12 @@ def test_name_form_strips_clitics_only(written, canonical, form):
 
 
 CORPUS = corpus(
-    ("a", "الصباح", "2024-05-01", "استقبل سامر ناصيف الوفد. وقال ناصيف إن اللقاء مثمر. وأشاد الوفد بناصيف."),
+    (
+        "a",
+        "الصباح",
+        "2024-05-01",
+        "استقبل سامر ناصيف الوفد. وقال ناصيف إن اللقاء مثمر. وأشاد الوفد بناصيف.",
+    ),
     ("b", "المساء", "2024-05-01", "التقى سامر ناصيف الوفد، وأكد ناصيف دعمه."),
     ("c", "الفجر", "2024-05-02", "أعلن سامر نصايف موقفه، ثم غادر نصايف القاعة."),
 )
@@ -73,5 +78,7 @@ def test_all_variant_spellings_sit_under_one_canonical():
 
 def test_min_forms_keeps_entities_written_several_ways():
     one_form = corpus(("x", "س", "", "زار وفد بيروت."))
-    table = name_variants(one_form, spans(span(one_form, "x", "بيروت", "entity", "GPE", "بيروت")), min_forms=2)
+    table = name_variants(
+        one_form, spans(span(one_form, "x", "بيروت", "entity", "GPE", "بيروت")), min_forms=2
+    )
     assert table.empty

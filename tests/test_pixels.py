@@ -58,21 +58,20 @@ def _crop(mask: np.ndarray) -> np.ndarray:
     return mask[rows.min() : rows.max() + 1, cols.min() : cols.max() + 1]
 
 
-def draw_matplotlib(text: str) -> np.ndarray:
+def draw_matplotlib(text: str, *, through_rcparams: bool = False) -> np.ndarray:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
 
     figure = Figure(figsize=(6, 1.2), dpi=DPI)
     canvas = FigureCanvasAgg(figure)
-    figure.text(
-        0.5,
-        0.5,
-        text,
-        fontproperties=FontProperties(fname=str(FONT), size=POINTS),
-        ha="center",
-        va="center",
+    # Either the font file itself, or whatever newslab.viz.setup() put in rcParams.
+    font = (
+        {"fontsize": POINTS}
+        if through_rcparams
+        else {"fontproperties": FontProperties(fname=str(FONT), size=POINTS)}
     )
+    figure.text(0.5, 0.5, text, ha="center", va="center", **font)
     canvas.draw()
     gray = np.asarray(canvas.buffer_rgba())[..., :3].mean(axis=-1)
     return _crop(gray < 128)
@@ -133,6 +132,15 @@ def test_comparison_rejects_the_wrong_label_function(label_function, text, nativ
     # only where it does not. The comparison must tell which is which.
     right = native if label_function is raw else not native
     assert renders_like_reference(label_function, text) is right
+
+
+@pytest.mark.parametrize("text", ["عام 2022", "وكالة Reuters"])
+def test_font_selected_by_setup_renders_like_the_reference(text):
+    labels.setup()
+    correlation, width_ratio = compare(
+        draw_matplotlib(labels.ar(text), through_rcparams=True), draw_reference(text)
+    )
+    assert correlation >= MIN_CORRELATION and width_ratio <= MAX_WIDTH_RATIO
 
 
 def test_wrapped_label_lines_render_like_the_reference():

@@ -80,6 +80,8 @@ def test_setup_selects_the_arabic_font_with_a_latin_fallback():
     assert matplotlib.rcParams["font.family"] == family
     from matplotlib import font_manager
 
-    found = font_manager.findfont(font_manager.FontProperties(family="Noto Sans Arabic"), fallback_to_default=False)
+    found = font_manager.findfont(
+        font_manager.FontProperties(family="Noto Sans Arabic"), fallback_to_default=False
+    )
     assert found == str(labels.arabic_font_path())
     assert setup() == family  # repeatable

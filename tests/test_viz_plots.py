@@ -12,10 +12,22 @@ from newslab import analysis, viz
 from newslab.viz import ar
 
 QUOTE = "سنعيد بناء كل المدارس المتضررة قبل بداية العام الدراسي"
-WIRE = "أعلنت وزارة الزراعة أن محصول القمح هذا الموسم بلغ أربعة ملايين طن وهو أعلى رقم منذ عشر سنوات"
+WIRE = (
+    "أعلنت وزارة الزراعة أن محصول القمح هذا الموسم بلغ أربعة ملايين طن وهو أعلى رقم منذ عشر سنوات"
+)
 CORPUS = corpus(
-    ("a", "الوكالة", "2024-09-01", f"قالت هدى الخطيب في طرابلس: «{QUOTE}».\n{WIRE}.\nوزار ناصيف صيدا في 17 يوليو 2024."),
-    ("b", "الصحيفة اليومية", "2024-09-02", f"وأكدت الخطيب «{QUOTE}» أمام ناصيف.\nوفي الخبر {WIRE}.\nوزار ناصيف مدينة صيدا في 17 يوليو 2024."),
+    (
+        "a",
+        "الوكالة",
+        "2024-09-01",
+        f"قالت هدى الخطيب في طرابلس: «{QUOTE}».\n{WIRE}.\nوزار ناصيف صيدا في 17 يوليو 2024.",
+    ),
+    (
+        "b",
+        "الصحيفة اليومية",
+        "2024-09-02",
+        f"وأكدت الخطيب «{QUOTE}» أمام ناصيف.\nوفي الخبر {WIRE}.\nوزار ناصيف مدينة صيدا في 17 يوليو 2024.",
+    ),
 )
 SPANS = spans(
     span(CORPUS, "a", "هدى الخطيب", "entity", "PER", "هدى الخطيب"),
@@ -49,11 +61,15 @@ def _texts(ax):
 
 PLOTS = {
     "mentions": lambda: viz.plot_mentions(analysis.mentions_by_outlet(CORPUS, SPANS)),
-    "reuse": lambda: viz.plot_reuse_matrix(analysis.reuse_matrix(CORPUS, analysis.find_reuse(CORPUS, SPANS))),
+    "reuse": lambda: viz.plot_reuse_matrix(
+        analysis.reuse_matrix(CORPUS, analysis.find_reuse(CORPUS, SPANS))
+    ),
     "timeline": lambda: viz.plot_timeline(analysis.timeline(CORPUS, SPANS)),
     "quotes": lambda: viz.plot_quote_carriers(analysis.shared_quotes(CORPUS, SPANS)),
     "framing": lambda: viz.plot_framing(analysis.framing_terms(CORPUS, SPANS)),
-    "distinctive": lambda: viz.plot_distinctive_words(analysis.distinctive_words(CORPUS, min_count=1)),
+    "distinctive": lambda: viz.plot_distinctive_words(
+        analysis.distinctive_words(CORPUS, min_count=1)
+    ),
     "network": lambda: viz.plot_cooccurrence(analysis.cooccurrence_graph(CORPUS, SPANS)),
     "variants": lambda: viz.plot_name_variants(analysis.name_variants(CORPUS, SPANS)),
 }
@@ -79,9 +95,14 @@ def test_plots_draw_on_a_given_axes():
 
 def test_mention_bars_are_sorted_and_labelled_in_arabic():
     ax = viz.plot_mentions(analysis.mentions_by_outlet(CORPUS, SPANS), value="mentions")
-    by_height = sorted(zip(ax.get_yticks(), (t.get_text() for t in ax.get_yticklabels()), strict=True))
+    by_height = sorted(
+        zip(ax.get_yticks(), (t.get_text() for t in ax.get_yticklabels()), strict=True)
+    )
     assert by_height[-1][1] == ar("سامر ناصيف")  # most mentioned entity at the top
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == [ar("الصحيفة اليومية"), ar("الوكالة")]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        ar("الصحيفة اليومية"),
+        ar("الوكالة"),
+    ]
 
 
 def test_palette_is_okabe_ito():
@@ -99,4 +120,7 @@ def test_timeline_labels_events_with_their_sentences():
 
 def test_quote_carriers_mark_the_first_appearance():
     ax = viz.plot_quote_carriers(analysis.shared_quotes(CORPUS, SPANS))
-    assert [t.get_text() for t in ax.get_xticklabels()] == [ar("الوكالة"), ar("الصحيفة اليومية", width=14)]
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        ar("الوكالة"),
+        ar("الصحيفة اليومية", width=14),
+    ]

@@ -154,6 +154,7 @@ _FOOTER_HINTS = (
     "حقوق", "©", "opyright", "OPYRIGHT", "ights reserved", "اولا علي", "لا يعبر", "لا تعبر",
     "عن راي", "الاراء", "منقول", "نقل هذا", "نشر هذا", "مسؤولية", "isclaimer",
 )
+_FOOTER_HINT = re.compile("|".join(map(re.escape, _FOOTER_HINTS)))
 _DISCLAIMER_CONTEXT = re.compile(r"الموقع|الخبر|المقال|المحتوي|الناشر|المصدر|كاتب|الصحيفة")
 _SENTENCE_END = frozenset(".!?؟…")
 #: First words of the lines each rule can match: a set lookup spares most regex calls.
@@ -183,10 +184,11 @@ def find_boilerplate(
     labels: dict[int, str] = {}  # position in ``lines`` -> reason
     hits: list[BoilerplateHit] = []
 
-    tweets = tweet_embeds(text)
+    tweets = tweet_embeds(ntext)  # the social extractor's detection, on the normalised text
     if tweets:
-        hits.extend(BoilerplateHit(s, e, "boilerplate", "tweet_embed") for s, e in tweets)
-        _mark_tweet_lines(lines, norm, tweets, labels)
+        for s, e in tweets:
+            hits.append(BoilerplateHit(*norm.to_original_span(s, e), "boilerplate", "tweet_embed"))
+        _mark_tweet_lines(lines, tweets, labels)
 
     body = [is_body_line(line) for line in lines]
     footer = analyse_footer(ntext, lines, body)
@@ -211,11 +213,11 @@ def find_boilerplate(
     return hits
 
 
-def _mark_tweet_lines(lines: list[Line], norm: NormalizedText, tweets, labels: dict[int, str]) -> None:
+def _mark_tweet_lines(lines: list[Line], tweets: list[tuple[int, int]], labels: dict[int, str]) -> None:
     """Lines inside a tweet block are claimed (and emitted as the block, not per line)."""
     j = 0
     for k, line in enumerate(lines):
-        s, e = norm.to_original_span(line.start, line.end)
+        s, e = line.start, line.end
         while j < len(tweets) and tweets[j][1] <= s:
             j += 1
         if j < len(tweets) and tweets[j][0] < e:
@@ -232,18 +234,17 @@ def _mark_lines(text: str, lines: list[Line], body: list[bool], labels: dict[int
     k = 0
     n = len(lines)
     tail = n - _TAIL_LINES
-    hints = any(hint in text for hint in _FOOTER_HINTS)
     while k < n:
         line = lines[k]
         if (
             k in labels
             or (line.words > 30 and k < tail)
             or line.words > 60
-            or (body[k] and line.first not in _FIRST_WORDS and "هنا" not in line.text and not (hints and k >= tail))
+            or (body[k] and line.first not in _FIRST_WORDS and "هنا" not in line.text and k < tail)
         ):
             k += 1
             continue
-        reason = _line_reason(line, body[k], hints and (k >= tail or not body[k]))
+        reason = _line_reason(line, body[k], k >= tail or not body[k])
         if reason is not None:
             labels[k] = reason
         if reason == "related" and _bare_header(line):
@@ -262,12 +263,13 @@ def _line_reason(line: Line, is_body: bool, footer_hints: bool) -> str | None:
     if first in _RELATED_FIRST and line.words <= 30 and RELATED_HEADER.match(text):
         return "related"
     if line.words <= 20 and (
-        (first in _SHARE_FIRST and _SHARE.match(text)) or ("هنا" in text and _CLICK_HERE.search(text))
+        (first in _SHARE_FIRST and _SHARE.match(text) and _share_prompt(first, text))
+        or ("هنا" in text and _CLICK_HERE.search(text))
     ):
         return "share"
     if line.words <= 12 and first in _PLATFORM_WORDS and _PLATFORM_LINE.match(text):
         return "share"
-    if footer_hints and (
+    if footer_hints and _FOOTER_HINT.search(text) and (
         _FOOTER_PHRASE.search(text)
         or (_DISCLAIMER.search(text) and _DISCLAIMER_CONTEXT.search(text))
     ):
@@ -279,6 +281,24 @@ def _line_reason(line: Line, is_body: bool, footer_hints: bool) -> str | None:
     if _is_credit(line):
         return "credit"
     return None
+
+
+#: Imperatives that are share/follow prompts on their own; the other share verbs
+#: (شارك، تابعوا، انضموا …) also narrate events and need a platform or page word.
+_SHARE_ALONE = frozenset({"تابعونا", "تابعنا", "اشترك", "اشتركوا", "للاشتراك", "ادعمنا", "follow", "share", "subscribe"})
+_SHARE_CONTEXT = re.compile(
+    r"(?<!\w)(?:"
+    + _alternation(
+        [p for p in _PLATFORMS if p not in ("شارك", "مشاركة", "share", "tweet", "print", "طباعة", "x", "إكس")]
+        + ["الخبر", "المقال", "الصفحة", "صفحتنا", "قناتنا", "حساباتنا", "حسابنا", "موقعنا", "تطبيق", "النشرة", "الرابط", "التواصل"]
+    )
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _share_prompt(first: str, text: str) -> bool:
+    return first in _SHARE_ALONE or _SHARE_CONTEXT.search(text) is not None
 
 
 def _bare_header(line: Line) -> bool:
@@ -314,7 +334,7 @@ def _mark_header(lines: list[Line], body: list[bool], labels: dict[int, str], ti
         return
     if 0 not in labels and _is_title(lines[0], title):
         labels[0] = "title"
-    for k in range(1, min(first_body, 5)):
+    for k in range(min(first_body, 5)):
         line = lines[k]
         if k in labels or line.words > 12 or line.text[-1] in _SENTENCE_END:
             continue
@@ -333,7 +353,10 @@ def _dateline(line: Line) -> bool:
 def _is_title(line: Line, title: str) -> bool:
     if title and _norm(title) == " ".join(line.text.split()):
         return True
-    return 2 <= line.words <= 25 and len(line.text) <= 200 and line.text[-1] not in ".:؛،,"
+    if not (2 <= line.words <= 25 and len(line.text) <= 200) or line.text[-1] in ".:؛،,":
+        return False
+    # a dateline or credit (``الرباط - د ب أ``) is not a headline
+    return not (line.words <= 6 and _DATELINE_SEP.search(line.text) and _agency_cover(line.text)[1])
 
 
 def _merge(lines: list[Line], labels: dict[int, str], norm: NormalizedText, text: str) -> Iterator[BoilerplateHit]:

@@ -177,12 +177,17 @@ def split_lines(text: str) -> list[Line]:
     for index, raw in enumerate(text.split("\n")):
         chunk = raw.strip()
         if chunk:
-            start = pos + len(raw) - len(raw.lstrip())
-            lines.append(
-                Line(index, start, start + len(chunk), chunk, chunk.count(" ") + 1, first_word(chunk))
-            )
+            start = pos + raw.index(chunk)
+            words = chunk.count(" ") + 1
+            # rules only look at the first word of lines short enough to be furniture
+            first = first_word(chunk) if words <= _FURNITURE_WORDS else ""
+            lines.append(Line(index, start, start + len(chunk), chunk, words, first))
         pos += len(raw) + 1
     return lines
+
+
+#: Longest line (in words) any furniture rule looks at.
+_FURNITURE_WORDS = 60
 
 
 def is_body_line(line: Line) -> bool:
@@ -268,6 +273,7 @@ def analyse_footer(
         if current is not None and current.lines and current.lines[-1] == k - 1 and \
                 current.fields and current.fields[-1].value_start == line.start:
             current.lines.append(k)  # value line of a label-only field
+            last_block_line = k
             continue
         found = _fields_of(line, text, nxt)
         if not found:

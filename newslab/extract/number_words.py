@@ -214,7 +214,7 @@ _THOUSANDS_DOT = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 MAX_DIGITS = 16
 
 
-def parse_digits(token: str, *, before_scale: bool = False) -> Decimal | None:
+def parse_digits(token: str, *, before_scale: bool = False) -> Decimal | int | None:
     """Value of a digit token with ``,``/``.`` separators, or ``None`` if it is not one number.
 
     ``1,500`` and ``1,500,000.5`` use thousands commas; ``1.500.000`` is a European
@@ -222,6 +222,8 @@ def parse_digits(token: str, *, before_scale: bool = False) -> Decimal | None:
     (``2,4 مليار``), and so is a lone comma before a scale word (``1,25 مليار``,
     ``1,250 مليار`` = 1.25 billion) unless it groups zeros (``1,000 مليار``).
     """
+    if token.isdigit():  # the common case, without Decimal
+        return int(token) if len(token) <= MAX_DIGITS else None
     if sum(c.isdigit() for c in token) > MAX_DIGITS:
         return None
     commas, dots = token.count(","), token.count(".")

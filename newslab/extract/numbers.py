@@ -50,8 +50,10 @@ class NumbersExtractor(Extractor):
             yield Span(start, end, hit.kind, hit.label, _plain(hit.value), attrs or None)
 
 
-def _plain(value: Decimal) -> str:
+def _plain(value: Decimal | int) -> str:
     """``Decimal('2.4E+9')`` -> ``'2400000000'``: the schema's plain decimal string."""
+    if isinstance(value, int):
+        return str(value)
     integral = value.to_integral_value()
     if value == integral:
         return str(int(integral))

@@ -51,7 +51,9 @@ def plot_timeline(
     unresolved = table.loc[table["date_start"].isna(), "event"].nunique()
     events = resolved.groupby("event", sort=False).first().reset_index()
     if len(events) > max_events:
-        events = events.sort_values(["n_outlets", "date_start"], ascending=[False, True], kind="mergesort").head(max_events)
+        events = events.sort_values(
+            ["n_outlets", "date_start"], ascending=[False, True], kind="mergesort"
+        ).head(max_events)
     events = events.sort_values(["date_start", "date_end"], kind="mergesort").reset_index(drop=True)
     if len(events):
         lo, hi = events["date_start"].min(), events["date_end"].max()
@@ -69,9 +71,19 @@ def plot_timeline(
             x_label = lo + (hi - lo) * (slot + 0.5) / max(1, slots)
             y_label = 1.0 if up else -1.0
             if end > start:
-                ax.plot([start, end], [0, 0], color=OKABE_ITO[1], linewidth=7, solid_capstyle="butt", alpha=0.85, zorder=2)
+                ax.plot(
+                    [start, end],
+                    [0, 0],
+                    color=OKABE_ITO[1],
+                    linewidth=7,
+                    solid_capstyle="butt",
+                    alpha=0.85,
+                    zorder=2,
+                )
             ax.scatter([middle], [0], s=25 + 35 * event["n_outlets"], color=OKABE_ITO[0], zorder=3)
-            ax.plot([middle, x_label], [0, y_label * 0.55], color="#9a9a9a", linewidth=0.8, zorder=1)
+            ax.plot(
+                [middle, x_label], [0, y_label * 0.55], color="#9a9a9a", linewidth=0.8, zorder=1
+            )
             label = event_label(str(event["sentence"]), str(event["text"]))
             outlets = int(event["n_outlets"])
             header = f"{event['text']}" + (f" ({outlets} منابر)" if outlets > 1 else "")
