@@ -69,7 +69,7 @@ def main() -> int:
         started = time.perf_counter()
         table = find_reuse(corpus, levels=("paragraph",), within_articles=False)
         seconds = time.perf_counter() - started
-        found = {tuple(sorted(p)) for p in zip(table["article_a"], table["article_b"])}
+        found = {tuple(sorted(p)) for p in zip(table["article_a"], table["article_b"], strict=True)}
         hits = len(found & planted)
         recall = hits / len(planted) if planted else 1.0
         precision = hits / len(found) if found else 1.0

@@ -21,11 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import generate  # noqa: E402
+import generate
 
-import newslab  # noqa: E402
-from newslab.annotate import annotate_article, resolve_extractors  # noqa: E402
-from newslab.engine import annotate_path  # noqa: E402
+import newslab
+from newslab.annotate import annotate_article, resolve_extractors
+from newslab.engine import annotate_path
 
 TARGET_MB_S = 2.0
 TARGET_SPEEDUP = 1.8
