@@ -161,6 +161,25 @@ def test_second_teaser_block_after_the_article_footer_is_related():
     assert labels == ["footer", "related"]
 
 
+def test_lone_furniture_fields_do_not_close_the_article():
+    text = (
+        BODY + "الكلمات المفتاحية: الصحة، التلقيح\nآخر تحديث: 2023-01-02 10:00\n"
+        "وأضاف المتحدث أن النتائج الأولية مشجعة للغاية حسب المعطيات المتوفرة لدى الوزارة.\n"
+    )
+    assert boilerplate(text) == [("footer", "الكلمات المفتاحية: الصحة، التلقيح\nآخر تحديث: 2023-01-02 10:00")]
+    assert metadata(text) == {}
+
+
+def test_date_field_under_the_lead_keeps_the_rest_of_the_body():
+    text = (
+        "معرض الكتاب يفتح أبوابه\n"
+        "افتتح أمس معرض الكتاب في دورته الجديدة بمشاركة مئات دور النشر من مختلف الدول.\n"
+        "تاريخ النشر: 2023-01-02\n" + BODY
+    )
+    assert boilerplate(text) == [("title", "معرض الكتاب يفتح أبوابه"), ("footer", "تاريخ النشر: 2023-01-02")]
+    assert published_from_text(text) == "2023-01-02"
+
+
 # ------------------------------------------------------------------ furniture
 
 FURNITURE = [

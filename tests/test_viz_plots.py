@@ -124,3 +124,24 @@ def test_quote_carriers_mark_the_first_appearance():
         ar("الوكالة"),
         ar("الصحيفة اليومية", width=14),
     ]
+
+
+EMPTY = corpus(("x", "المنبر", "", "نص قصير لا يذكر أحدا."))
+NO_SPANS = SPANS.iloc[0:0]
+EMPTY_PLOTS = {
+    "mentions": lambda: viz.plot_mentions(analysis.mentions_by_outlet(EMPTY, NO_SPANS)),
+    "reuse": lambda: viz.plot_reuse_matrix(analysis.reuse_matrix(EMPTY, analysis.find_reuse(EMPTY))),
+    "timeline": lambda: viz.plot_timeline(analysis.timeline(EMPTY, NO_SPANS)),
+    "quotes": lambda: viz.plot_quote_carriers(analysis.shared_quotes(EMPTY, NO_SPANS)),
+    "framing": lambda: viz.plot_framing(analysis.framing_terms(EMPTY, NO_SPANS)),
+    "distinctive": lambda: viz.plot_distinctive_words(analysis.distinctive_words(EMPTY)),
+    "network": lambda: viz.plot_cooccurrence(analysis.cooccurrence_graph(EMPTY, NO_SPANS)),
+    "variants": lambda: viz.plot_name_variants(analysis.name_variants(EMPTY, NO_SPANS)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EMPTY_PLOTS))
+def test_tables_without_rows_draw_an_empty_plot(name):
+    ax = EMPTY_PLOTS[name]()
+    ax.figure.canvas.draw()
+    assert isinstance(ax, matplotlib.axes.Axes)

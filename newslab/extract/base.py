@@ -20,10 +20,11 @@ and must be deterministic. :func:`newslab.extract.check_extractor` checks all th
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from newslab.arabic.normalize import NormalizedText, normalize
 from newslab.spans import Span
@@ -33,7 +34,81 @@ if TYPE_CHECKING:
 
     from newslab.corpus.article import Article, Corpus
 
-__all__ = ["Context", "Extractor", "call_extract"]
+__all__ = ["Context", "Extractor", "TextCache", "call_extract", "shared_normalized"]
+
+T = TypeVar("T")
+
+
+class TextCache(Generic[T]):
+    """Results computed from article texts, kept until used: what ``fit`` already
+    computed for an article need not be computed again by ``extract``.
+
+    Keyed by the text itself (equal texts share a result, so it can never be stale).
+    Bounded by the total length of the texts held; the oldest entries go first.
+    ``take`` removes the entry it returns, so a cache filled by ``fit`` empties as
+    ``extract`` goes through the corpus. Thread-safe.
+    """
+
+    def __init__(self, max_chars: int = 16_000_000) -> None:
+        self.max_chars = max_chars
+        self._items: dict[str, T] = {}
+        self._chars = 0
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.max_chars,))  # a copy starts empty (locks do not pickle)
+
+    def put(self, text: str, value: T) -> None:
+        """Remember ``value`` for ``text`` (dropping the oldest entries if full)."""
+        with self._lock:
+            if text in self._items:
+                self._items[text] = value
+                return
+            self._items[text] = value
+            self._chars += len(text)
+            while self._chars > self.max_chars and self._items:
+                oldest = next(iter(self._items))
+                del self._items[oldest]
+                self._chars -= len(oldest)
+
+    def get(self, text: str, compute: Callable[[str], T]) -> T:
+        """The value for ``text``, computed and remembered if it is not held."""
+        value = self._items.get(text, _MISSING)
+        if value is _MISSING:
+            value = compute(text)
+            self.put(text, value)
+        return value  # type: ignore[return-value]
+
+    def take(self, text: str) -> T | None:
+        """Remove and return the value held for ``text`` (``None`` if there is none)."""
+        with self._lock:
+            value = self._items.pop(text, _MISSING)
+            if value is _MISSING:
+                return None
+            self._chars -= len(text)
+            return value  # type: ignore[return-value]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._chars = 0
+
+
+_MISSING: Any = object()
+_NORMALIZED: TextCache[NormalizedText] = TextCache()
+
+
+def shared_normalized(text: str) -> NormalizedText:
+    """``normalize(text)`` with the default options, shared by every ``fit``.
+
+    The result is held until the article's :class:`Context` takes it, so the text is
+    normalised once per article however many extractors read it in ``fit`` and
+    ``extract``.
+    """
+    return _NORMALIZED.get(text, normalize)
 
 
 @dataclass
@@ -46,7 +121,9 @@ class Context:
     @cached_property
     def normalized(self) -> NormalizedText:
         """The article text normalised with the default options (see :func:`normalize`)."""
-        return normalize(self.article.text)
+        text = self.article.text
+        shared = _NORMALIZED.take(text)
+        return shared if shared is not None else normalize(text)
 
     def spans(self, kind: str | None = None, extractor: str | None = None) -> list[Span]:
         """Spans produced so far for this article, filtered by kind and/or extractor."""

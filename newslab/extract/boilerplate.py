@@ -26,11 +26,13 @@ from newslab.arabic.normalize import NormalizedText, normalize
 from newslab.corpus.article import Article
 from newslab.extract.base import Context, Extractor
 from newslab.extract.footer import (
+    FIELD_LABELS,
     METADATA_FIELDS,
     RELATED_HEADER,
     Line,
     analyse_footer,
     field_value,
+    furniture_field,
     is_body_line,
     split_lines,
 )
@@ -165,7 +167,8 @@ _SHARE_FIRST = frozenset(
     ["شارك", "شاركوا", "شاركها", "تابعونا", "تابعوا", "تابعنا", "انضموا", "انضم", "اشترك", "اشتركوا", "للاشتراك", "حمل", "حملوا", "لمتابعة", "ادعم", "ادعمنا", "اضغط", "انقر", "follow", "share", "subscribe", "sign"]
 )
 _PLATFORM_WORDS = frozenset(w.split()[0].lower() for w in map(_norm, _PLATFORMS))
-_FIRST_WORDS = _RELATED_FIRST | _SHARE_FIRST | _PLATFORM_WORDS
+_LABEL_FIRST = frozenset(label.split()[0] for label in FIELD_LABELS)
+_FIRST_WORDS = _RELATED_FIRST | _SHARE_FIRST | _PLATFORM_WORDS | _LABEL_FIRST
 #: Copyright lines and disclaimers are looked for in this many last lines (and in any
 #: line that is not prose).
 _TAIL_LINES = 5
@@ -234,17 +237,20 @@ def _mark_lines(text: str, lines: list[Line], body: list[bool], labels: dict[int
     k = 0
     n = len(lines)
     tail = n - _TAIL_LINES
+    # copyright and disclaimer lines close the page: look for them only if the last
+    # lines carry a hint of one
+    hints = tail < n and _FOOTER_HINT.search(text, lines[max(tail, 0)].start) is not None
     while k < n:
         line = lines[k]
         if (
             k in labels
             or (line.words > 30 and k < tail)
             or line.words > 60
-            or (body[k] and line.first not in _FIRST_WORDS and "هنا" not in line.text and k < tail)
+            or (body[k] and line.first not in _FIRST_WORDS and "هنا" not in line.text and (k < tail or not hints))
         ):
             k += 1
             continue
-        reason = _line_reason(line, body[k], k >= tail or not body[k])
+        reason = _line_reason(line, body[k], (hints and k >= tail) or not body[k])
         if reason is not None:
             labels[k] = reason
         if reason == "related" and _bare_header(line):
@@ -273,6 +279,8 @@ def _line_reason(line: Line, is_body: bool, footer_hints: bool) -> str | None:
         _FOOTER_PHRASE.search(text)
         or (_DISCLAIMER.search(text) and _DISCLAIMER_CONTEXT.search(text))
     ):
+        return "footer"
+    if line.first in _LABEL_FIRST and furniture_field(line):
         return "footer"
     if is_body:
         return None

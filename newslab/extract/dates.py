@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from newslab.arabic.normalize import NormalizedText, normalize
-from newslab.extract.base import Context, Extractor
+from newslab.extract.base import Context, Extractor, TextCache, shared_normalized
 from newslab.extract.date_grammar import LABELS, SAME, Mention, scan
 from newslab.extract.date_resolve import Anchor, parse_iso_date, resolve_relative
 from newslab.hooks import hookimpl
@@ -52,14 +52,18 @@ class DatesExtractor(Extractor):
     def __init__(self) -> None:
         self._corpus_anchor: Anchor | None = None
         self._corpus_ids: frozenset[str] = frozenset()
+        self._scanned: TextCache[list[Mention]] = TextCache()
 
     def fit(self, corpus: Corpus | Iterable[Article]) -> DatesExtractor:
         """Find the corpus anchor: the latest full date any article mentions."""
         latest: dt.date | None = None
         ids = []
+        self._scanned.clear()
         for article in corpus:
             ids.append(article.id)
-            found = infer_anchor(scan(normalize(article.text)))
+            mentions = scan(shared_normalized(article.text))
+            self._scanned.put(article.text, mentions)  # extract takes them back
+            found = infer_anchor(mentions)
             if found is not None and (latest is None or found > latest):
                 latest = found
         self._corpus_ids = frozenset(ids)
@@ -68,7 +72,9 @@ class DatesExtractor(Extractor):
 
     def extract(self, article: Article, context: Context | None = None) -> Iterator[Span]:
         normalized = context.normalized if context is not None else normalize(article.text)
-        mentions = scan(normalized)
+        mentions = self._scanned.take(article.text)
+        if mentions is None:
+            mentions = scan(normalized)
         if not mentions:
             return
         anchor = self._anchor(article, context, mentions)

@@ -22,13 +22,15 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newslab.arabic.normalize import DIACRITICS, INVISIBLES, normalize
-from newslab.extract.base import Context, Extractor
+from newslab.extract.base import Context, Extractor, TextCache, shared_normalized
 from newslab.extract.entity_rules import (
     KINGDOMS,
     NAME_LINKS,
     Candidate,
     Lexicon,
+    NameMatcher,
     Spans,
+    Words,
     find_latin,
     find_propagated,
     find_triggered,
@@ -99,6 +101,8 @@ class EntityExtractor(Extractor):
         self.builtin = builtin
         self.registry = registry
         self._corpus_known: Known = {}
+        self._corpus_matcher = NameMatcher(())
+        self._prepared: TextCache[list[Candidate]] = TextCache()
 
     # ------------------------------------------------------------ resources
 
@@ -126,19 +130,27 @@ class EntityExtractor(Extractor):
     # ------------------------------------------------------------ extraction
 
     def fit(self, corpus: Corpus) -> EntityExtractor:
-        """Find the people named in full anywhere in the corpus, for propagation."""
+        """Find the people named in full anywhere in the corpus, for propagation.
+
+        The candidates found on the way are kept for ``extract`` (the same work)."""
         people: dict[tuple[str, ...], str] = {}
+        self._prepared.clear()
         for article in corpus:
-            for c in self._base_candidates(normalize(article.text).text, people_only=True):
-                if c.label == "PER" and len(c.name) >= 2:
+            cands = self._base_candidates(shared_normalized(article.text).text)
+            self._prepared.put(article.text, cands)
+            for c in cands:
+                if c.label == "PER" and len(c.name) >= 2 and c.source != "gazetteer":
                     people.setdefault(tuple(c.name), c.value)
         self._corpus_known = _known_names(people.items(), given_names())
+        self._corpus_matcher = NameMatcher(self._corpus_known)
         return self
 
     def extract(self, article: Article, context: Context | None = None) -> Iterator[Span]:
         norm = context.normalized if context is not None else normalize(article.text)
         text = norm.text
-        cands = self._base_candidates(text)
+        cands = self._prepared.take(article.text)
+        if cands is None:
+            cands = self._base_candidates(text)
         local = {tuple(c.name): c.value for c in cands if c.label == "PER" and len(c.name) >= 2}
         corpus_known = self._corpus_known
         own = {
@@ -147,8 +159,13 @@ class EntityExtractor(Extractor):
             if corpus_known.get(k, (None,))[0] != v[0]
         }
         known = {**corpus_known, **own}
-        cands.extend(find_propagated(text, corpus_known, exclude=own))
-        cands.extend(find_propagated(text, own))
+        words = Words(text)
+        cands.extend(
+            find_propagated(
+                text, corpus_known, exclude=own, matcher=self._corpus_matcher, words=words
+            )
+        )
+        cands.extend(find_propagated(text, own, words=words))
         cands = _resolve_latin(cands, known, self.gaz)
         chosen = _select(cands)
         chosen = _add_kingdoms(text, chosen)

@@ -23,7 +23,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from newslab.extract.entity_text import (
@@ -40,7 +40,9 @@ from newslab.extract.gazetteer import GazetteerMatch
 
 __all__ = [
     "Candidate",
+    "NameMatcher",
     "Token",
+    "Words",
     "find_latin",
     "find_propagated",
     "find_triggered",
@@ -1026,34 +1028,115 @@ def _latin_candidate(text: str, m: re.Match[str]) -> Candidate | None:
 
 # -------------------------------------------------------------- propagation
 
+#: Spelling variants the keyed names fold, one letter for one (offsets are kept).
+_FOLD = str.maketrans({"ة": "ه", "ئ": "ي", "ى": "ي", "ؤ": "و"})
+#: A hamza on the line after a seat letter is dropped by ``key`` (جزء stays جزء).
+_HAMZA_AFTER_SEAT = re.compile("(?<=[يوا])ء")
+_WORD_SPLIT = re.compile(r"(\w+)")
+#: The proclitics a name may carry: ``[وف]?[بلك]?``.
+_PROCLITICS = tuple(c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك"))
 
-@lru_cache(maxsize=512)
-def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w@#])(?P<p>[وف]?[بلك]?)(?P<n>" + _alternation(names) + r")(?!\w)")
+
+class Words:
+    """The word runs of a normalised text, folded like keyed names, with offsets.
+
+    ``parts`` alternates separators and words (``parts[1]``, ``parts[3]`` ... are the
+    words) and ``offsets[i]`` is where ``parts[i]`` starts: built by C-level splitting,
+    so no Python code runs per character.
+    """
+
+    __slots__ = ("offsets", "parts")
+
+    def __init__(self, text: str) -> None:
+        folded = text.translate(_FOLD)
+        parts = _WORD_SPLIT.split(folded)
+        self.offsets = list(accumulate(map(len, parts), initial=0))
+        if "ء" in folded:
+            parts = [_HAMZA_AFTER_SEAT.sub("", p) if "ء" in p else p for p in parts]
+        self.parts = parts
+
+
+class NameMatcher:
+    """Keyed names (space-joined tokens) found as whole words, proclitics allowed.
+
+    Matching follows a regular expression ``(?<![\\w@#])[وف]?[بلك]?(name)(?!\\w)`` over
+    the names: leftmost first, then the longest proclitic reading, then the longest
+    name; matches do not overlap. It looks words up in a dictionary instead of
+    compiling a pattern, so a per-article set of names costs almost nothing to build.
+    """
+
+    __slots__ = ("forms", "names")
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = frozenset(n for n in names if n)
+        longest: dict[str, int] = {}
+        for name in self.names:
+            tokens = name.split(" ")
+            longest[tokens[0]] = max(longest.get(tokens[0], 0), len(tokens))
+        forms: dict[str, list[tuple[int, int]]] = {}
+        for first, size in longest.items():
+            for clitics in _PROCLITICS:
+                forms.setdefault(clitics + first, []).append((len(clitics), size))
+        for readings in forms.values():
+            readings.sort(reverse=True)
+        self.forms = forms
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+    def find(self, words: Words) -> list[tuple[int, int, int]]:
+        """``(start, end, proclitic length)`` of every match, in order."""
+        parts, offsets, forms, names = words.parts, words.offsets, self.forms, self.names
+        last = len(parts) - 1
+        out = []
+        pos = 0
+        for i in [i for i, part in enumerate(parts) if part in forms]:
+            start = offsets[i]
+            if start < pos or not i & 1 or parts[i - 1][-1:] in ("@", "#"):
+                continue
+            for clitics, size in forms[parts[i]]:
+                name = parts[i][clitics:]
+                best = i if name in names else 0
+                j = i
+                while size > 1 and j + 2 <= last and parts[j + 1] == " ":
+                    j += 2
+                    size -= 1
+                    name += " " + parts[j]
+                    if name in names:
+                        best = j
+                if best:
+                    pos = offsets[best + 1]
+                    out.append((start, pos, clitics))
+                    break
+        return out
 
 
 def find_propagated(
     text: str,
     known: Mapping[str, tuple[str, tuple[str, ...]]],
     exclude: Mapping[str, object] | None = None,
+    *,
+    matcher: NameMatcher | None = None,
+    words: Words | None = None,
 ) -> list[Candidate]:
     """Occurrences of known person names (full or surname) -> PER candidates.
 
     ``known`` maps a keyed name (one or more tokens, space-joined) to
     ``(value, name tokens)`` of the person it refers to; keys in ``exclude`` are skipped
-    (the article itself knows better).
+    (the article itself knows better). ``matcher`` (built once from ``known``) and
+    ``words`` (of ``text``) may be passed in to share them between calls.
     """
     if not known:
         return []
-    pattern = _names_pattern(tuple(sorted(known)))
+    matcher = matcher if matcher is not None else NameMatcher(known)
     out = []
-    for m in pattern.finditer(text):
-        k = " ".join(key(t) for t in TOKEN.findall(m.group("n")))
+    for start, end, clitics in matcher.find(words if words is not None else Words(text)):
+        k = " ".join(key(t) for t in TOKEN.findall(text, start + clitics, end))
         hit = known.get(k)
         if hit is None or (exclude and k in exclude):
             continue
         value, name = hit
-        out.append(Candidate(m.start(), m.end(), "PER", value, "propagated", 3, name))
+        out.append(Candidate(start, end, "PER", value, "propagated", 3, name))
     return out
 
 

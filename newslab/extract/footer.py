@@ -34,6 +34,7 @@ __all__ = [
     "Line",
     "analyse_footer",
     "field_value",
+    "furniture_field",
     "is_body_line",
     "parse_date",
     "published_from_text",
@@ -83,6 +84,7 @@ FIELD_LABELS = {" ".join(normalize(k).text.split()): v for k, v in FIELD_LABELS.
 METADATA_FIELDS = ("published", "source", "category", "credibility", "importance")
 #: Fields that alone are not a footer (``المصدر: وكالات`` is a credit line).
 _WEAK_FIELDS = frozenset({"source", "link", "views", "tags", "updated"})
+_STRONG_FIELDS = frozenset({"published", "category", "credibility", "importance"})
 
 
 def _alternation(words) -> str:
@@ -148,8 +150,10 @@ class FieldBlock:
 
     @property
     def strong(self) -> bool:
-        """A real footer: two fields or more, or one that is not a lone credit/link."""
-        return len(self.fields) >= 2 or any(f.name not in _WEAK_FIELDS for f in self.fields)
+        """A real field block: a date, category or score, or a source with another field
+        (``المصدر: وكالات`` alone is a credit line; tags or a link alone are furniture)."""
+        names = {f.name for f in self.fields}
+        return bool(names & _STRONG_FIELDS) or ("source" in names and len(names) >= 2)
 
 
 @dataclass
@@ -208,11 +212,14 @@ _BULLETS = "-•*▪|·"
 
 def first_word(text: str) -> str:
     """First word of a stripped line, without a leading bullet or a trailing colon, lower-cased."""
-    words = text.split(None, 2)
-    first = words[0]
-    if len(words) > 1 and first.strip(_BULLETS + "–—") == "":
-        first = words[1]
-    return first.lstrip(_BULLETS).rstrip(":：،,").lower()
+    space = text.find(" ")
+    first = text if space < 0 else text[:space]
+    if first[0] in _BULLETS or first[0] in "–—":
+        words = text.split(None, 2)
+        if len(words) > 1 and first.strip(_BULLETS + "–—") == "":
+            first = words[1]
+        first = first.lstrip(_BULLETS)
+    return first.rstrip(":：،,").lower()
 
 
 def _fields_of(line: Line, text: str, next_line: Line | None) -> list[Field]:
@@ -243,6 +250,18 @@ def _fields_of(line: Line, text: str, next_line: Line | None) -> list[Field]:
         label = nxt.group(1).lower()
         value_start = nxt.end()
     return out
+
+
+def furniture_field(line: Line) -> str | None:
+    """The field name if ``line`` is a lone page-furniture field (``الوسوم: …``,
+    ``آخر تحديث: …``, ``عدد المشاهدات: …``, ``رابط مختصر: …``), else ``None``."""
+    if line.words > 40 or line.first.split(":")[0] not in _LABEL_FIRST_WORDS:
+        return None
+    m = _FIELD_AT.match(line.text)
+    if m is None:
+        return None
+    name = FIELD_LABELS[m.group(1).lower()]
+    return name if name in _WEAK_FIELDS and name != "source" else None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -305,11 +324,27 @@ def analyse_footer(
             closed_at = _teaser_start(lines, body, first) - 1
         else:
             article.append(block)
-            closed_at = block.lines[-1]
+            if not _body_follows(lines, body, block.lines[-1] + 1):
+                closed_at = block.lines[-1]
     if closed_at is not None:
         own = {k for b in article for k in b.lines}
         teaser_lines = {k for k in range(closed_at + 1, len(lines)) if k not in own}
     return FooterAnalysis(lines, article, others, teaser_lines)
+
+
+def _body_follows(lines: list[Line], body: list[bool], start: int) -> bool:
+    """Do two long prose lines follow ``start`` before any header or teaser block? Then
+    the block just read sat inside the article (under its lead), not at its end."""
+    long_lines = 0
+    for k in range(start, len(lines)):
+        line = lines[k]
+        if RELATED_HEADER.match(line.text) or _FIELD_AT.match(line.text):
+            return False
+        if body[k] and line.words >= 12:
+            long_lines += 1
+            if long_lines >= 2:
+                return True
+    return False
 
 
 def _teaser_before(lines: list[Line], body: list[bool], first: int) -> bool:

@@ -20,12 +20,15 @@ from urllib.parse import urlsplit
 
 import regex
 
+from newslab.arabic.normalize import normalize
+from newslab.extract.number_words import trie_pattern
+
 __all__ = ["AMBIGUOUS_FAMILIES", "CurrencyMatch", "CurrencyTable", "currency_table"]
 
 #: Family -> surface forms of its noun (normalised text), including common typos.
 FAMILY_NOUNS: dict[str, tuple[str, ...]] = {
     "dollar": ("دولار", "دولارا", "دولارات", "الدولارات", "دولر", "دولا", "dollars", "dollar"),
-    "euro": ("يورو", "اليورو", "يوروهات", "euros", "euro"),
+    "euro": ("يورو", "اليورو", "يوروهات", "اورو", "الاورو", "euros", "euro"),
     "dirham": ("درهم", "درهما", "دراهم", "الدراهم", "dirhams"),
     "riyal": ("ريال", "ريالا", "ريالات", "الريالات", "riyals"),
     "dinar": ("دينار", "دينارا", "دنانير", "الدنانير", "dinars"),
@@ -78,8 +81,6 @@ class CurrencyTable:
         for r in rows:
             for adj in r.adjectives:
                 self._adjectives[(r.family, adj)] = r.code
-        from newslab.extract.number_words import trie_pattern
-
         adjectives = {a for r in rows for a in r.adjectives}
         self.adjective_re = re.compile(
             r"[ \t]{1,3}(?:ال)?(" + trie_pattern(adjectives) + r")(?:ة|ه|ين|ون|ات)?(?!\w)"
@@ -187,4 +188,6 @@ def currency_table() -> CurrencyTable:
 
 
 def _split(cell: str | None) -> tuple[str, ...]:
-    return tuple(part.strip() for part in (cell or "").split("|") if part.strip())
+    """``a|b`` -> normalised ``("a", "b")``: the table is matched on normalised text."""
+    parts = (part.strip() for part in (cell or "").split("|"))
+    return tuple(" ".join(normalize(part).text.split()) for part in parts if part)

@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 
 from newslab.viz.labels import ar
-from newslab.viz.style import OKABE_ITO, grouped_barh, new_axes, set_ar_ticks
+from newslab.viz.style import OKABE_ITO, grouped_barh, legend, new_axes, no_data, set_ar_ticks
 
 __all__ = ["plot_distinctive_words", "plot_framing"]
 
@@ -22,6 +22,8 @@ def plot_framing(
     """Grouped bars of :func:`newslab.analysis.framing_terms`: category × outlet."""
     if value not in framing.columns:
         raise ValueError(f"{value!r} is not a column of the framing table")
+    if framing.empty:
+        return no_data(new_axes(ax), title)
     categories = framing["category"].nunique()
     ax = new_axes(
         ax, figsize=(9, 0.6 * max(1, categories) * max(1, framing["outlet"].nunique()) ** 0.5 + 2)
@@ -33,7 +35,7 @@ def plot_framing(
     grouped_barh(ax, wide)
     ax.set_xlabel(ar("لكل 1000 كلمة" if value == "per_1000_words" else value))
     ax.set_title(ar(title))
-    ax.legend(title=ar("المنبر"), frameon=False, loc="lower right")
+    legend(ax, loc="lower right")
     return ax
 
 
@@ -49,6 +51,8 @@ def plot_distinctive_words(
     :func:`newslab.analysis.distinctive_words` (the first outlet by default)."""
     outlet = outlet if outlet is not None else (words["outlet"].iloc[0] if len(words) else "")
     chosen = words[words["outlet"] == outlet].sort_values("z", ascending=False).head(top)
+    if chosen.empty:
+        return no_data(new_axes(ax), title or "الكلمات المميزة")
     ax = new_axes(ax, figsize=(6, 0.4 * max(1, len(chosen)) + 1.5))
     positions = list(range(len(chosen)))[::-1]
     ax.barh(positions, chosen["z"], color=OKABE_ITO[2])

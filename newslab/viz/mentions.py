@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 
 from newslab.viz.labels import ar
-from newslab.viz.style import grouped_barh, new_axes
+from newslab.viz.style import grouped_barh, legend, new_axes, no_data
 
 __all__ = ["plot_mentions"]
 
@@ -26,6 +26,8 @@ def plot_mentions(
     """
     if value not in mentions.columns:
         raise ValueError(f"{value!r} is not a column of the mentions table")
+    if mentions.empty:
+        return no_data(new_axes(ax), title)
     ax = new_axes(ax, figsize=(9, 0.55 * min(top, max(1, mentions["entity"].nunique())) + 1.8))
     wide = mentions.pivot_table(
         index="entity", columns="outlet", values=value, aggfunc="sum", fill_value=0
@@ -40,5 +42,5 @@ def plot_mentions(
     }
     ax.set_xlabel(ar(axis_label.get(value, value)))
     ax.set_title(ar(title))
-    ax.legend(title=ar("المنبر"), frameon=False, loc="lower right")
+    legend(ax, loc="lower right")
     return ax

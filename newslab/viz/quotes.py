@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 
 from newslab.viz.labels import ar
-from newslab.viz.style import OKABE_ITO, new_axes, set_ar_ticks
+from newslab.viz.style import OKABE_ITO, new_axes, no_data, set_ar_ticks
 
 __all__ = ["plot_quote_carriers"]
 
@@ -30,6 +30,8 @@ def plot_quote_carriers(
     A filled diamond marks the first appearance; circles the later carriers, lighter
     as the wording drifts from the first one (similarity below 100).
     """
+    if quotes.empty:
+        return no_data(new_axes(ax), title)
     groups = list(dict.fromkeys(quotes["quote_id"]))[:max_quotes]
     outlets = list(dict.fromkeys(quotes["outlet"]))
     ax = new_axes(ax, figsize=(1.3 * len(outlets) + 6, 0.7 * len(groups) + 2))

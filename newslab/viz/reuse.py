@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from newslab.viz.labels import ar
-from newslab.viz.style import new_axes, set_ar_ticks
+from newslab.viz.style import new_axes, no_data, set_ar_ticks
 
 __all__ = ["plot_reuse_matrix"]
 
@@ -21,6 +21,8 @@ def plot_reuse_matrix(
     annotate: bool = True,
 ):
     """Heatmap of :func:`newslab.analysis.reuse_matrix` (rows: whose text; columns: found in)."""
+    if matrix.empty:
+        return no_data(new_axes(ax), title)
     n = max(matrix.shape)
     ax = new_axes(ax, figsize=(1.1 * n + 3.5, 0.9 * n + 2.5))
     values = matrix.to_numpy(dtype=float) * 100

@@ -7,7 +7,16 @@ from typing import Any
 
 from newslab.viz.labels import ar, setup
 
-__all__ = ["OKABE_ITO", "color_for", "colors", "grouped_barh", "new_axes", "set_ar_ticks"]
+__all__ = [
+    "OKABE_ITO",
+    "color_for",
+    "colors",
+    "grouped_barh",
+    "legend",
+    "new_axes",
+    "no_data",
+    "set_ar_ticks",
+]
 
 #: Okabe & Ito (2008) colours, distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = (
@@ -88,3 +97,26 @@ def grouped_barh(ax: Any, table, *, width: float = 0.8) -> None:
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
+
+
+def no_data(ax: Any, title: str) -> Any:
+    """An empty plot that says so (an analysis table without rows is not an error)."""
+    ax.set_axis_off()
+    ax.text(
+        0.5,
+        0.5,
+        ar("لا توجد بيانات"),
+        ha="center",
+        va="center",
+        transform=ax.transAxes,
+        color="#666666",
+    )
+    ax.set_title(ar(title))
+    return ax
+
+
+def legend(ax: Any, **kwargs: Any) -> None:
+    """A legend with an Arabic title, only when something is labelled."""
+    handles, _ = ax.get_legend_handles_labels()
+    if handles:
+        ax.legend(title=ar("المنبر"), frameon=False, **kwargs)

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from newslab.viz.labels import ar
-from newslab.viz.style import colors, new_axes, set_ar_ticks
+from newslab.viz.style import colors, legend, new_axes, no_data, set_ar_ticks
 
 __all__ = ["plot_name_variants"]
 
@@ -23,6 +23,8 @@ def plot_name_variants(
     """Stacked bars of :func:`newslab.analysis.name_variants` for the ``top`` entities
     written in most forms; one bar per form, one colour per outlet, hatched when the
     form is exclusive to one outlet. Rows read ``canonical ← form``."""
+    if variants.empty:
+        return no_data(new_axes(ax), title)
     forms = variants.groupby("entity")["form"].nunique()
     chosen = forms[forms >= 2].sort_values(ascending=False, kind="mergesort").index[:top]
     if not len(chosen):
@@ -56,7 +58,7 @@ def plot_name_variants(
     set_ar_ticks(ax, "y", positions, labels, width=34)
     ax.set_xlabel(ar("عدد مرات الذكر"))
     ax.set_title(ar(title))
-    ax.legend(title=ar("المنبر"), frameon=False, loc="lower right")
+    legend(ax, loc="lower right")
     ax.grid(axis="x", color="#dddddd")
     ax.set_axisbelow(True)
     for side in ("top", "right"):
