@@ -110,8 +110,9 @@ def annotate_article(
     for name, extractor in extractors.items():
         produced: list[Span] = []
         try:
+            declared = _declared(extractor)
             for span in call_extract(extractor, article, context) or ():
-                produced.append(_checked(span, article, extractor, name))
+                produced.append(_checked(span, article, extractor, name, declared))
         except Exception as exc:
             if strict:
                 if isinstance(exc, ExtractorError):
@@ -136,8 +137,19 @@ def annotate_article(
     return kept, failed
 
 
-def _checked(span: Any, article: Article, extractor: Any, name: str) -> Span:
-    """Fill runner fields and enforce the span contract; raise naming the plugin."""
+def _checked(
+    span: Any,
+    article: Article,
+    extractor: Any,
+    name: str,
+    declared: tuple[tuple[str, ...], Mapping[str, Any]] | None = None,
+) -> Span:
+    """Fill runner fields and enforce the span contract; raise naming the plugin.
+
+    ``declared`` is :func:`_declared` of the extractor, computed once per article by
+    the caller (it is the same for every span). Plain spans (int offsets, string
+    value, flat attrs) take a fast path; anything else gets the full checks.
+    """
     if not isinstance(span, Span):
         raise ExtractorError(
             f"extractor {name!r} yielded {type(span).__name__}, not newslab.Span",
@@ -145,29 +157,38 @@ def _checked(span: Any, article: Article, extractor: Any, name: str) -> Span:
             extractor=name,
         )
     text = article.text
-    start, end = _as_offset(span.start), _as_offset(span.end)
+    start, end = span.start, span.end
+    if type(start) is not int or type(end) is not int:
+        start, end = _as_offset(start), _as_offset(end)
+    surface = ""
     problem = None
     if start is None or end is None:
         problem = f"offsets must be integers, got {span.start!r}..{span.end!r}"
     elif not 0 <= start <= end <= len(text):
         problem = f"offsets {start}..{end} outside the article (length {len(text)})"
-    elif span.text is not None and span.text != text[start:end]:
-        problem = f"span text {span.text!r} != article text[{start}:{end}] {text[start:end]!r}"
+    elif span.text is not None and span.text != (surface := text[start:end]):
+        problem = f"span text {span.text!r} != article text[{start}:{end}] {surface!r}"
     elif not isinstance(span.kind, str) or not span.kind:
         problem = f"kind must be a non-empty string, got {span.kind!r}"
     elif span.label is not None and not isinstance(span.label, str):
         problem = f"label must be a string, got {span.label!r}"
     else:
-        problem = _declared_problem(span, extractor) or _value_problem(span)
+        problem = _declared_problem(span, declared or _declared(extractor)) or _value_problem(span)
     if problem:
         raise ExtractorError(
             f"extractor {name!r} emitted a bad span on article {article.id!r}: {problem}",
             article=article.id,
             extractor=name,
         )
-    return span._replace(
-        start=start, end=end, text=text[start:end], article=article.id, extractor=name
-    )
+    if span.text is None:
+        surface = text[start:end]
+    if type(span) is Span:
+        return _SPAN_NEW(Span, (start, end, span.kind, span.label, span.value, span.attrs,
+                                surface, article.id, name))
+    return span._replace(start=start, end=end, text=surface, article=article.id, extractor=name)
+
+
+_SPAN_NEW = tuple.__new__
 
 
 def _as_offset(value: Any) -> int | None:
@@ -180,11 +201,19 @@ def _as_offset(value: Any) -> int | None:
         return None
 
 
-def _declared_problem(span: Span, extractor: Any) -> str | None:
+def _declared(extractor: Any) -> tuple[tuple[str, ...], Mapping[str, Any]]:
+    """The kinds and labels an extractor declares."""
     kinds = tuple(getattr(extractor, "kinds", ()) or ())
+    return kinds, getattr(extractor, "labels", {}) or {}
+
+
+def _declared_problem(
+    span: Span, declared: tuple[tuple[str, ...], Mapping[str, Any]]
+) -> str | None:
+    kinds, labels = declared
     if kinds and span.kind not in kinds:
         return f"kind {span.kind!r} not declared in {kinds}"
-    allowed = (getattr(extractor, "labels", {}) or {}).get(span.kind) or ()
+    allowed = labels.get(span.kind) or ()
     if allowed and (span.label or "") not in allowed:
         return f"label {span.label!r} not declared for kind {span.kind!r}"
     return None
@@ -192,21 +221,39 @@ def _declared_problem(span: Span, extractor: Any) -> str | None:
 
 def _value_problem(span: Span) -> str | None:
     """A value that cannot be written as a string, or attrs that are not a JSON object."""
-    try:
-        format_value(span.value)
-    except SpanError as exc:
-        return str(exc)
-    if span.attrs is None:
+    if type(span.value) is not str:
+        try:
+            format_value(span.value)
+        except SpanError as exc:
+            return str(exc)
+    attrs = span.attrs
+    if attrs is None:
         return None
-    if not isinstance(span.attrs, Mapping):
-        return f"attrs must be a dict, got {type(span.attrs).__name__}"
+    if not isinstance(attrs, Mapping):
+        return f"attrs must be a dict, got {type(attrs).__name__}"
+    if type(attrs) is dict and _flat_json(attrs):
+        return None
     try:
-        json.dumps(span.attrs, ensure_ascii=False, allow_nan=False)
+        json.dumps(attrs, ensure_ascii=False, allow_nan=False)
     except TypeError as exc:
         return f"attrs must be JSON-serialisable: {exc}"
     except ValueError:
         return "attrs must be JSON-serialisable: no NaN or infinite numbers"
     return None
+
+
+def _flat_json(attrs: dict[Any, Any]) -> bool:
+    """True for string keys and plain JSON scalars (no ``json.dumps`` needed)."""
+    for k, v in attrs.items():
+        if type(k) is not str:
+            return False
+        t = type(v)
+        if t is str or t is int or t is bool or v is None:
+            continue
+        if t is float and v - v == 0:  # finite (inf - inf and nan - nan are nan)
+            continue
+        return False
+    return True
 
 
 def fit_extractors(

@@ -184,7 +184,7 @@ def _read_txt_files(files: list[Path], encoding: str | None) -> Iterator[_Item]:
         article_id = str(meta.pop("id", file.stem))
         meta["encoding"] = used
         meta["path"] = str(file)
-        yield Article(id=article_id, text=text, metadata=meta, **_as_strings(fields))
+        yield _article(article_id, text, meta, fields)
 
 
 def _read_sidecar(path: Path) -> dict[str, Any]:
@@ -239,7 +239,23 @@ def _row_to_article(
         metadata["line"] = line
     if row is not None:
         metadata["row"] = row
-    return Article(id=str(article_id), text=text, metadata=metadata, **_as_strings(fields))
+    return _article(str(article_id), text, metadata, fields)
+
+
+def _article(article_id: str, text: str, metadata: dict[str, Any], fields: dict[str, Any]) -> Article:
+    """Build the article; without a publication date, take it from an aggregator footer.
+
+    ``metadata["published_from"]`` says where an extracted date came from.
+    """
+    values = _as_strings(fields)
+    if not values.get("published"):
+        from newslab.extract.footer import published_from_text
+
+        found = published_from_text(text)
+        if found:
+            values["published"] = found
+            metadata["published_from"] = "footer"
+    return Article(id=article_id, text=text, metadata=metadata, **values)
 
 
 def _is_scalar(value: Any) -> bool:

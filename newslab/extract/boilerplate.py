@@ -33,7 +33,6 @@ from newslab.extract.footer import (
     analyse_footer,
     field_value,
     furniture_field,
-    is_body_line,
     split_lines,
 )
 from newslab.extract.social import tweet_embeds
@@ -156,7 +155,6 @@ _FOOTER_HINTS = (
     "حقوق", "©", "opyright", "OPYRIGHT", "ights reserved", "اولا علي", "لا يعبر", "لا تعبر",
     "عن راي", "الاراء", "منقول", "نقل هذا", "نشر هذا", "مسؤولية", "isclaimer",
 )
-_FOOTER_HINT = re.compile("|".join(map(re.escape, _FOOTER_HINTS)))
 _DISCLAIMER_CONTEXT = re.compile(r"الموقع|الخبر|المقال|المحتوي|الناشر|المصدر|كاتب|الصحيفة")
 _SENTENCE_END = frozenset(".!?؟…")
 #: First words of the lines each rule can match: a set lookup spares most regex calls.
@@ -193,7 +191,7 @@ def find_boilerplate(
             hits.append(BoilerplateHit(*norm.to_original_span(s, e), "boilerplate", "tweet_embed"))
         _mark_tweet_lines(lines, tweets, labels)
 
-    body = [is_body_line(line) for line in lines]
+    body = [line.body for line in lines]
     footer = analyse_footer(ntext, lines, body)
     for block in footer.article_blocks:
         for k in block.lines:
@@ -237,9 +235,9 @@ def _mark_lines(text: str, lines: list[Line], body: list[bool], labels: dict[int
     k = 0
     n = len(lines)
     tail = n - _TAIL_LINES
-    # copyright and disclaimer lines close the page: look for them only if the last
-    # lines carry a hint of one
-    hints = tail < n and _FOOTER_HINT.search(text, lines[max(tail, 0)].start) is not None
+    # copyright and disclaimer lines: looked for (in the last lines and in short lines)
+    # only when the text carries a hint of one; str.find beats a regex scan here
+    hints = any(text.find(hint) >= 0 for hint in _FOOTER_HINTS)
     while k < n:
         line = lines[k]
         if (
@@ -250,7 +248,7 @@ def _mark_lines(text: str, lines: list[Line], body: list[bool], labels: dict[int
         ):
             k += 1
             continue
-        reason = _line_reason(line, body[k], (hints and k >= tail) or not body[k])
+        reason = _line_reason(line, body[k], hints and (k >= tail or not body[k]))
         if reason is not None:
             labels[k] = reason
         if reason == "related" and _bare_header(line):
@@ -275,7 +273,7 @@ def _line_reason(line: Line, is_body: bool, footer_hints: bool) -> str | None:
         return "share"
     if line.words <= 12 and first in _PLATFORM_WORDS and _PLATFORM_LINE.match(text):
         return "share"
-    if footer_hints and _FOOTER_HINT.search(text) and (
+    if footer_hints and (
         _FOOTER_PHRASE.search(text)
         or (_DISCLAIMER.search(text) and _DISCLAIMER_CONTEXT.search(text))
     ):
@@ -398,7 +396,7 @@ class BoilerplateExtractor(Extractor):
     description: ClassVar[str] = "page furniture (tweets, credits, bylines, related, footers) and footer metadata"
 
     def extract(self, article: Article, context: Context | None = None) -> Iterator[Span]:
-        if not article.text.strip():
+        if not article.text or article.text.isspace():
             return
         norm = context.normalized if context is not None else normalize(article.text)
         for hit in find_boilerplate(article.text, norm, title=article.title):

@@ -1028,8 +1028,6 @@ def _latin_candidate(text: str, m: re.Match[str]) -> Candidate | None:
 
 # -------------------------------------------------------------- propagation
 
-#: Spelling variants the keyed names fold, one letter for one (offsets are kept).
-_FOLD = str.maketrans({"ة": "ه", "ئ": "ي", "ى": "ي", "ؤ": "و"})
 #: A hamza on the line after a seat letter is dropped by ``key`` (جزء stays جزء).
 _HAMZA_AFTER_SEAT = re.compile("(?<=[يوا])ء")
 _WORD_SPLIT = re.compile(r"(\w+)")
@@ -1037,23 +1035,39 @@ _WORD_SPLIT = re.compile(r"(\w+)")
 _PROCLITICS = tuple(c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك"))
 
 
+def _fold(text: str) -> str:
+    """The one-for-one spelling folds of :func:`key` (ة ئ ى ؤ), offsets kept."""
+    return text.replace("ة", "ه").replace("ئ", "ي").replace("ى", "ي").replace("ؤ", "و")
+
+
 class Words:
     """The word runs of a normalised text, folded like keyed names, with offsets.
 
     ``parts`` alternates separators and words (``parts[1]``, ``parts[3]`` ... are the
     words) and ``offsets[i]`` is where ``parts[i]`` starts: built by C-level splitting,
-    so no Python code runs per character.
+    so no Python code runs per character. ``index`` maps a word to its positions in
+    ``parts``.
     """
 
-    __slots__ = ("offsets", "parts")
+    __slots__ = ("_index", "offsets", "parts")
 
     def __init__(self, text: str) -> None:
-        folded = text.translate(_FOLD)
+        folded = _fold(text)
         parts = _WORD_SPLIT.split(folded)
         self.offsets = list(accumulate(map(len, parts), initial=0))
         if "ء" in folded:
             parts = [_HAMZA_AFTER_SEAT.sub("", p) if "ء" in p else p for p in parts]
         self.parts = parts
+        self._index: dict[str, list[int]] | None = None
+
+    @property
+    def index(self) -> dict[str, list[int]]:
+        if self._index is None:
+            index: dict[str, list[int]] = {}
+            for i in range(1, len(self.parts), 2):
+                index.setdefault(self.parts[i], []).append(i)
+            self._index = index
+        return self._index
 
 
 class NameMatcher:
@@ -1090,9 +1104,15 @@ class NameMatcher:
         last = len(parts) - 1
         out = []
         pos = 0
-        for i in [i for i, part in enumerate(parts) if part in forms]:
+        index = words.index
+        if len(forms) < len(index):
+            hits = [i for form in forms if form in index for i in index[form]]
+        else:
+            hits = [i for word, at in index.items() if word in forms for i in at]
+        hits.sort()
+        for i in hits:
             start = offsets[i]
-            if start < pos or not i & 1 or parts[i - 1][-1:] in ("@", "#"):
+            if start < pos or parts[i - 1][-1:] in ("@", "#"):
                 continue
             for clitics, size in forms[parts[i]]:
                 name = parts[i][clitics:]

@@ -127,6 +127,7 @@ class Line(NamedTuple):
     text: str
     words: int
     first: str
+    body: bool  # article prose (see :func:`is_body_line`)
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,8 @@ def split_lines(text: str) -> list[Line]:
             words = chunk.count(" ") + 1
             # rules only look at the first word of lines short enough to be furniture
             first = first_word(chunk) if words <= _FURNITURE_WORDS else ""
-            lines.append(Line(index, start, start + len(chunk), chunk, words, first))
+            body = words >= 14 or (words >= 6 and chunk[-1] in _SENTENCE_END)
+            lines.append(Line(index, start, start + len(chunk), chunk, words, first, body))
         pos += len(raw) + 1
     return lines
 
@@ -196,9 +198,7 @@ _FURNITURE_WORDS = 60
 
 def is_body_line(line: Line) -> bool:
     """Article prose: a long line, or a sentence ending with a full stop."""
-    if line.words >= 14:
-        return True
-    return line.words >= 6 and line.text[-1] in _SENTENCE_END
+    return line.body
 
 
 def _headline_like(line: Line) -> bool:
@@ -311,7 +311,7 @@ def analyse_footer(
     if not blocks:
         return FooterAnalysis(lines, [], [], set())
     if body is None:
-        body = [is_body_line(line) for line in lines]
+        body = [line.body for line in lines]
     closed_at: int | None = None  # last line of the article; teasers start after it
     for block in blocks:
         first = block.lines[0]

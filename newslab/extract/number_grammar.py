@@ -114,7 +114,7 @@ def _word_before(text: str, end: int) -> tuple[str, int] | None:
     window = text[max(0, j - 20) : j]
     cut = max(window.rfind(" "), window.rfind("\t"), window.rfind("\n"))
     word = window[cut + 1 :]
-    if not word or not all(c.isalnum() or c == "_" for c in word):
+    if not word or not word.isalnum():
         return None
     return word, j - len(word)
 
@@ -356,18 +356,17 @@ def _classify(
     after: re.Match[str] | None,
     table: CurrencyTable,
 ) -> NumberHit | None:
-    if after is not None:
-        if after.group("pct"):
-            return NumberHit(start, after.end(), "percent", "percent", value)
-        if after.group("cur"):
-            family = _FAMILY_OF[after.group("noun").lower()]
-            code, money_end = table.adjective_code(family, text, after.end())
-            if code is None:  # ambiguous noun: resolved by the caller with evidence
-                return NumberHit(start, money_end, "money", "money", value, family=family)
-            return NumberHit(start, money_end, "money", "money", value, code)
-        symbol = after.group("sym") or after.group("code")
-        if symbol:
-            return NumberHit(start, after.end(), "money", "money", value, table.symbol_code(symbol))
+    follows = after.lastgroup if after is not None else None  # which alternative matched
+    if follows == "pct":
+        return NumberHit(start, after.end(), "percent", "percent", value)
+    if follows == "cur":
+        family = _FAMILY_OF[after.group("noun").lower()]
+        code, money_end = table.adjective_code(family, text, after.end())
+        if code is None:  # ambiguous noun: resolved by the caller with evidence
+            return NumberHit(start, money_end, "money", "money", value, family=family)
+        return NumberHit(start, money_end, "money", "money", value, code)
+    if follows == "sym" or follows == "code":
+        return NumberHit(start, after.end(), "money", "money", value, table.symbol_code(after.group(follows)))
     if not is_word and start:
         before = text[start - 1]
         if before == "%" and not (start > 1 and text[start - 2].isdigit()):
@@ -380,20 +379,24 @@ def _classify(
                 return NumberHit(symbol.start, end, "money", "money", value, symbol.code)
     if is_word and not scaled:
         return None
-    return _quantity(text, start, end, value, scaled, after)
+    return _quantity(text, start, end, value, scaled, after, follows)
 
 
 def _quantity(
-    text: str, start: int, end: int, value: Decimal, scaled: bool, after: re.Match[str] | None
+    text: str,
+    start: int,
+    end: int,
+    value: Decimal,
+    scaled: bool,
+    after: re.Match[str] | None,
+    follows: str | None,
 ) -> NumberHit | None:
-    if after is not None:
-        if after.group("unit"):
-            return NumberHit(start, after.end(), "quantity", _UNIT_OF[after.group("unit").lower()], value)
-        if after.group("month") and not scaled:
-            return None  # 19 يوليو: a date
-        word = after.group("word")
-        if word and (scaled or value >= 2) and _nisba(word):
-            return NumberHit(start, after.end(), "quantity", "people", value)
+    if follows == "unit":
+        return NumberHit(start, after.end(), "quantity", _UNIT_OF[after.group("unit").lower()], value)
+    if follows == "month" and not scaled:
+        return None  # 19 يوليو: a date
+    if follows == "word" and (scaled or value >= 2) and _nisba(after.group("word")):
+        return NumberHit(start, after.end(), "quantity", "people", value)
     if not scaled and _not_a_quantity(value, text, start, end):
         return None
     return NumberHit(start, end, "quantity", "quantity", value)

@@ -72,7 +72,11 @@ _SPEECH_VERBS = """
 ختم ختمت اختتم اختتمت
 علق علقت علقوا يعلق تعلق
 حذر حذرت حذروا يحذر تحذر
-لفت لفتت نبه نبهت
+لفت لفتت نبه نبهت نوه نوهت
+رأى رأت رأوا يرى ترى يرون
+أقر أقرت أقروا يقر تقر
+اعترف اعترفت اعترفوا يعترف تعترف
+نفى نفت نفوا ينفي تنفي
 تساءل تساءلت
 أبرز أبرزت يبرز تبرز
 دعا دعت
@@ -84,7 +88,8 @@ _PARTICIPLES = """
 مضيفا مضيفة مؤكدا مؤكدة مشيرا مشيرة موضحا موضحة مبرزا مبرزة
 معتبرا معتبرة لافتا لافتة منبها منبهة محذرا محذرة متابعا متابعة
 قائلا قائلة مردفا مردفة مستطردا مستطردة مشددا مشددة معلنا معلنة
-خاتما خاتمة متسائلا متسائلة
+خاتما خاتمة متسائلا متسائلة مبينا مبينة منوها منوهة معربا معربة
+معترفا معترفة مقرا مقرة داعيا داعية
 """
 
 #: Attribution phrases whose subject follows them (``حسب الوزارة``).
@@ -175,23 +180,24 @@ for _kind, _forms in (
     ("according", [_fold(p) for p in _ACCORDING]),
     ("participle", _PARTICIPLE_WORDS),
     ("verb", _VERB_WORDS),
+    ("saying", _words("قوله قولها قولهم قولهما")),  # نقلت … عن فلان قوله
 ):
     for _form in _forms:
         _CUE_KINDS.setdefault(_form, _kind)
 # One pattern for every cue, its alternatives arranged as a trie; و/ف may come first.
 _CUE_PATTERN = re.compile(rf"(?<!\w)[وف]?(?P<cue>{trie_pattern(_CUE_KINDS)})(?!\w)")
-# ``وفق ما أعلنه الجيش``: the attribution phrase takes the verb that follows it.
-_ACCORDING_VERB = re.compile(rf"\s+(?:{trie_pattern(_VERB_WORDS)})(?:ه|ها|هم)?(?!\w)")
+# ``وفق ما أعلنه الجيش``, ``حسب ما صرح به``: the attribution phrase yields to its verb.
+_ACCORDING_VERB = re.compile(rf"\s+(?:ما\s+)?(?P<verb>(?:{trie_pattern(_VERB_WORDS)})(?:ه|ها|هم)?)(?!\w)")
 
 
 def _cue_at(norm: str, match: re.Match[str]) -> _Cue:
     kind = _CUE_KINDS.get(" ".join(match.group("cue").split()), "verb")
-    end = match.end()
+    start, end = match.start(), match.end()
     if kind == "according":
         verb = _ACCORDING_VERB.match(norm, end)
         if verb is not None:
-            end = verb.end()
-    return _Cue(match.start(), end, kind, norm[match.start() : end])
+            start, end = verb.start("verb"), verb.end()
+    return _Cue(start, end, kind, norm[start:end])
 
 
 # A cue right after a closing mark: ``"…"، قال فلان`` / ``"…" كما قال الجيش``.
