@@ -350,3 +350,47 @@ def test_seed_articles_f1_floor() -> None:
     summary = evaluate(golds, to_frame(spans), kinds=["date"]).summary
     assert summary["date_f1"] >= 0.85
     assert summary["date_value_accuracy"] >= 0.70
+
+
+# ------------------------------------------------- fit results reused by extract
+
+
+def test_extract_after_fit_equals_extract_alone():
+    texts = ["وصل الوفد يوم 12 آذار 2022 إلى عمان.", "وفي الشهر الماضي عقد الاجتماع الأول."]
+    corpus = Corpus([Article(id=f"a{i}", text=t) for i, t in enumerate(texts)])
+    fitted = DatesExtractor().fit(corpus)
+    assert len(fitted._scanned) == 2
+    cold = DatesExtractor()
+    cold._corpus_anchor, cold._corpus_ids = fitted._corpus_anchor, fitted._corpus_ids
+    for article in corpus:
+        assert list(fitted.extract(article, Context(article))) == list(
+            cold.extract(article, Context(article))
+        )
+    assert len(fitted._scanned) == 0  # each article's scan is taken back once
+
+
+def test_text_cache_keeps_the_newest_within_its_budget():
+    import pickle
+
+    from newslab.extract.base import TextCache
+
+    cache: TextCache[int] = TextCache(max_chars=10)
+    cache.put("aaaa", 1)
+    cache.put("bbbb", 2)
+    cache.put("cccc", 3)  # 12 chars > 10: the oldest goes
+    assert cache.take("aaaa") is None
+    assert cache.get("bbbb", len) == 2
+    assert cache.get("dd", len) == 2  # computed and kept
+    assert cache.take("cccc") == 3 and cache.take("cccc") is None
+    assert len(pickle.loads(pickle.dumps(cache))) == 0  # copies start empty
+
+
+def test_shared_normalization_is_taken_by_the_context():
+    from newslab.extract.base import _NORMALIZED, shared_normalized
+
+    article = Article(id="x", text="التقى الوزيرُ نظيرَه في 3 أيار")
+    first = shared_normalized(article.text)
+    assert shared_normalized(article.text) is first  # normalised once for every fit
+    assert Context(article).normalized is first
+    assert _NORMALIZED.take(article.text) is None  # the context took it
+    assert Context(article).normalized == normalize(article.text)

@@ -344,3 +344,70 @@ def test_seed_f1_floor():
         both += g1 == g2 and p1 == p2
     precision, recall = both / pred_pairs, both / gold_pairs
     assert 2 * precision * recall / (precision + recall) >= 0.85
+
+
+# ---------------------------------------------------------- propagation matcher
+# NameMatcher replaces a per-article compiled regex; it must find exactly what
+# ``(?<![\w@#])[وف]?[بلك]?(names)(?!\w)`` (names as a trie with the spelling classes
+# of ``key``) finds: leftmost, longest proclitic reading first, then the longest name.
+
+# keyed names, as the extractor builds them (``key``: ة -> ه, hamza on the line dropped)
+MATCHER_NAMES = ["كوخافي", "افيف كوخافي", "ليد", "وليد", "محمد بن سلمان", "فاطمه الزهرا"]
+MATCHER_CASES = [
+    ("التقى أفيف كوخافي بنظيره", [("افيف كوخافي", 0)]),
+    ("وقال وكوخافي ثم لكوخافي", [("وكوخافي", 1), ("لكوخافي", 1)]),
+    ("وسم #كوخافي وحساب @كوخافي", []),
+    ("الكوخافيون وكوخافي2", []),
+    ("وليد", [("وليد", 1)]),  # the regex reads و + ليد first
+    ("التقى ولي العهد ومحمد بن سلمان", [("ومحمد بن سلمان", 1)]),
+    ("محمد  بن سلمان", []),  # two spaces: not the name
+    ("زارت فاطمة الزهراء", [("فاطمة الزهراء", 0)]),
+    ("قال كوخافي كوخافي", [("كوخافي", 0), ("كوخافي", 0)]),
+]
+
+
+def _regex_reference(names: list[str], text: str) -> list[tuple[int, int, int]]:
+    import re
+
+    from newslab.extract.entity_rules import _alternation
+
+    pattern = re.compile(r"(?<![\w@#])(?P<p>[وف]?[بلك]?)(?P<n>" + _alternation(names) + r")(?!\w)")
+    return [(m.start(), m.end(), len(m.group("p"))) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MATCHER_CASES)
+def test_name_matcher_table(sentence, expected):
+    from newslab.arabic.normalize import normalize
+    from newslab.extract.entity_rules import NameMatcher, Words
+
+    text = normalize(sentence).text
+    found = NameMatcher(MATCHER_NAMES).find(Words(text))
+    assert [(text[s:e], p) for s, e, p in found] == [(normalize(t).text, p) for t, p in expected]
+    assert found == _regex_reference(MATCHER_NAMES, text)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["كوخافي", "وكوخافي", "افيف", "وليد", "ليد", "بن", "محمد", "سلمان",
+                                  "فاطمة", "الزهراء", "#", "@", " ", "  ", "،", "2", "جزء", "x"]),
+                max_size=14))
+def test_name_matcher_equals_the_regex(pieces):
+    from newslab.extract.entity_rules import NameMatcher, Words
+
+    text = "".join(p if p in (" ", "  ", "،", "#", "@") else p + " " for p in pieces)
+    assert NameMatcher(MATCHER_NAMES).find(Words(text)) == _regex_reference(MATCHER_NAMES, text)
+
+
+def test_extract_after_fit_equals_extract_alone():
+    """``fit`` keeps its candidates for ``extract``: the spans must not change."""
+    texts = [
+        "قال وزير الخارجية المغربي ناصر بوريطة إن المباحثات مع الوفد الأردني كانت مثمرة.",
+        "وأكد بوريطة في الرباط أن جامعة الدول العربية ستعقد قمتها المقبلة في القاهرة.",
+    ]
+    corpus = Corpus([Article(id=f"a{i}", text=t) for i, t in enumerate(texts)])
+    fitted = EntityExtractor().fit(corpus)
+    cold = EntityExtractor()
+    cold._corpus_known = fitted._corpus_known  # same corpus knowledge, no kept candidates
+    cold._corpus_matcher = fitted._corpus_matcher
+    for article in corpus:
+        assert list(fitted.extract(article)) == list(cold.extract(article))
+    assert len(fitted._prepared) == 0  # taken back by extract

@@ -53,6 +53,9 @@ SEED = 20220719
 MEASURES = ("containment", "jaccard")
 #: Lowest Jaccard similarity a containment search goes down to (see the module notes).
 MIN_JACCARD = 0.1
+#: Weight of missed pairs against false candidates when fitting band shapes: callers
+#: confirm every candidate, so a miss costs more than a false candidate.
+RECALL_WEIGHT = 0.7
 #: Ratio between the upper and lower bounds of a size class (containment measure).
 SIZE_CLASS_RATIO = 1.25
 #: Tokens hashed per matrix operation in :func:`signatures` (bounds the memory used).
@@ -217,7 +220,7 @@ def signature_pairs(
         return np.empty((0, 2), dtype=np.int64)
     found = _PairSet(n)
     if measure == "jaccard":
-        bands, rows = band_shape(round(threshold, 4), num_perm)
+        bands, rows = band_shape(round(threshold, 4), num_perm, RECALL_WEIGHT)
         everyone = np.arange(n)
         _band(signature, bands, rows, [(everyone, np.zeros(n, np.int64), None)], found)
     else:
@@ -244,7 +247,7 @@ def _containment_shapes(threshold: float, num_perm: int, classes: np.ndarray):
         lowest = _lowest_jaccard(threshold, ratio)
         if lowest < MIN_JACCARD:
             break
-        yield int(gap), band_shape(round(lowest, 4), num_perm)
+        yield int(gap), band_shape(round(lowest, 4), num_perm, RECALL_WEIGHT)
 
 
 class _PairSet:
@@ -285,8 +288,9 @@ def _band(signature, bands: int, rows: int, groups, found: _PairSet) -> None:
     sides = np.concatenate([np.full(len(g[0]), g[2] or 0, dtype=np.int8) for g in groups])
     cross = len(groups) > 1
     tag_mix = tags * _MIX
+    selected = signature[items]
     for band in range(bands):
-        keys = _band_keys(signature[items], band, rows) ^ tag_mix
+        keys = _band_keys(selected, band, rows) ^ tag_mix
         order = np.lexsort((sides, keys))
         left, right = _pairs_in_runs(items[order], keys[order], sides[order], cross)
         if len(left):

@@ -13,6 +13,7 @@ article's) text found in another.
 from __future__ import annotations
 
 import difflib
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,7 +23,7 @@ import pandas as pd
 import regex
 
 from newslab.analysis.inputs import articles_frame, check_spans
-from newslab.analysis.lsh import candidate_pairs, shingles
+from newslab.analysis.lsh import shingles, signature_pairs, signatures, token_hashes
 from newslab.analysis.text import match_key, paragraphs, sentences, stopwords
 from newslab.arabic import normalize
 
@@ -134,37 +135,102 @@ def _pairs_at_level(
     num_perm: int,
     within_articles: bool,
 ) -> list[dict[str, Any]]:
-    passages = list(_passages(articles, level, ignored, min_words))
-    stop = stopwords()
-    items = (
-        (i, {s for s in shingles(p.words, shingle_size) if s not in stop})
-        for i, p in enumerate(passages)
-    )
+    texts = articles["text"].tolist()
+    found = _PassageSets.collect(texts, level, ignored, min_words, shingle_size, stopwords())
+    signature = signatures(found.hashes(), found.token_starts, num_perm=num_perm)
+    pairs = signature_pairs(signature, found.sizes, threshold=lsh_threshold)
+    if not within_articles:
+        pairs = pairs[found.article[pairs[:, 0]] != found.article[pairs[:, 1]]]
+    passages: dict[int, _Passage] = {}
+
+    def passage(k: int) -> _Passage:
+        if k not in passages:
+            row, start, end = int(found.article[k]), int(found.start[k]), int(found.end[k])
+            words, offsets = _words_with_offsets(texts[row], start, end)
+            passages[k] = _Passage(row, level, start, end, words, offsets)
+        return passages[k]
+
     rows = []
-    candidates = candidate_pairs(items, threshold=lsh_threshold, num_perm=num_perm)
-    for i, j in sorted(candidates):
-        a, b = passages[i], passages[j]
-        if a.article == b.article and not within_articles:
-            continue
+    for i, j in pairs.tolist():
+        a, b = passage(i), passage(j)
         row = _confirm(a, b, min_similarity, min_words)
         if row is not None:
             rows.append(_describe(row, a, b, articles))
     return rows
 
 
-def _passages(
-    articles: pd.DataFrame, level: str, ignored: dict[int, list[tuple[int, int]]], min_words: int
-):
-    for row, text in enumerate(articles["text"]):
-        paras = paragraphs(text)
-        bounds = paras if level == "paragraph" else sentences(text)
-        skip = ignored.get(row, [])
-        for start, end in bounds:
-            if skip and _inside_share(start, end, skip) >= 0.5:
-                continue
-            words, offsets = _words_with_offsets(text, start, end)
-            if len(words) >= min_words:
-                yield _Passage(row, level, start, end, words, offsets)
+@dataclass
+class _PassageSets:
+    """The passages of one level long enough to compare, as arrays, with their token sets.
+
+    Passage ``k`` is ``text[start[k]:end[k]]`` of article row ``article[k]``; its
+    distinct content shingles are the ``vocabulary`` entries numbered
+    ``tokens[token_starts[k]:token_starts[k + 1]]``. Words and their offsets are not
+    kept (tens of millions in a large corpus): only candidates recompute theirs.
+    """
+
+    article: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    token_starts: np.ndarray
+    tokens: np.ndarray
+    vocabulary: dict[str, int]
+
+    @property
+    def sizes(self) -> np.ndarray:
+        return np.diff(np.append(self.token_starts, len(self.tokens)))
+
+    def hashes(self) -> np.ndarray:
+        return token_hashes(self.vocabulary)[self.tokens]
+
+    @classmethod
+    def collect(
+        cls,
+        texts: list[str],
+        level: str,
+        ignored: dict[int, list[tuple[int, int]]],
+        min_words: int,
+        shingle_size: int,
+        stop: frozenset[str],
+    ) -> _PassageSets:
+        keys = _MatchKeys()
+        vocabulary = _Numbering()
+        columns = {name: array("q") for name in ("article", "start", "end", "token_starts")}
+        tokens = array("q")
+        for row, text in enumerate(texts):
+            skip = ignored.get(row, [])
+            for start, end in paragraphs(text) if level == "paragraph" else sentences(text):
+                if skip and _inside_share(start, end, skip) >= 0.5:
+                    continue
+                folded = normalize(text[start:end], teh_marbuta=True, hamza=True).text
+                words = _WORD.findall(folded)
+                if len(words) < min_words:
+                    continue
+                words = [keys[w] for w in words]
+                content = {s for s in shingles(words, shingle_size) if s not in stop}
+                if not content:
+                    continue
+                for name, value in zip(columns, (row, start, end, len(tokens)), strict=True):
+                    columns[name].append(value)
+                tokens.extend([vocabulary[s] for s in content])
+        arrays = [np.frombuffer(a, dtype=np.int64) for a in (*columns.values(), tokens)]
+        return cls(*arrays, dict(vocabulary))
+
+
+class _MatchKeys(dict):
+    """Folded word -> :func:`match_key`, computed once per distinct word (faster than lru_cache)."""
+
+    def __missing__(self, word: str) -> str:
+        self[word] = key = match_key(word)
+        return key
+
+
+class _Numbering(dict):
+    """Token -> its number in order of first appearance."""
+
+    def __missing__(self, token: str) -> int:
+        self[token] = number = len(self)
+        return number
 
 
 def _words_with_offsets(text: str, start: int, end: int):

@@ -16,13 +16,14 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from collections import Counter
+from collections import ChainMap, Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newslab.arabic.normalize import DIACRITICS, INVISIBLES, normalize
 from newslab.extract.base import Context, Extractor, TextCache, shared_normalized
+from newslab.extract.entity_context import find_layout, refine, resolve_anaphora
 from newslab.extract.entity_rules import (
     KINGDOMS,
     NAME_LINKS,
@@ -38,7 +39,7 @@ from newslab.extract.entity_rules import (
     kingdom_mentions,
     locative_before,
 )
-from newslab.extract.entity_text import SPELLING, STOPWORDS, TOKEN, key, key_phrase
+from newslab.extract.entity_text import REGNAL, SPELLING, STOPWORDS, TOKEN, key, key_phrase
 from newslab.extract.gazetteer import (
     LABELS,
     Entry,
@@ -158,20 +159,25 @@ class EntityExtractor(Extractor):
             for k, v in _known_names(local.items(), given_names()).items()
             if corpus_known.get(k, (None,))[0] != v[0]
         }
-        known = {**corpus_known, **own}
         words = Words(text)
+        own_matcher = NameMatcher(own)
+        words.positions(self._corpus_matcher.present(words) | own_matcher.present(words))
         cands.extend(
             find_propagated(
                 text, corpus_known, exclude=own, matcher=self._corpus_matcher, words=words
             )
         )
-        cands.extend(find_propagated(text, own, words=words))
-        cands = _resolve_latin(cands, known, self.gaz)
+        cands.extend(find_propagated(text, own, matcher=own_matcher, words=words))
+        if any(c.source == "latin" for c in cands):
+            cands = _resolve_latin(cands, {**corpus_known, **own}, self.gaz)
+        cands = refine(text, cands, self.gaz, words, ChainMap(own, corpus_known))
         chosen = _select(cands)
         chosen = _add_kingdoms(text, chosen)
         chosen = _gloss_latin(text, chosen)
+        chosen = resolve_anaphora(text, chosen)
+        aligned = norm.is_aligned
         for c in chosen:
-            start, end = norm.to_original_span(c.start, c.end)
+            start, end = (c.start, c.end) if aligned else norm.to_original_span(c.start, c.end)
             if end <= start:
                 continue
             if c.source in _FROM_TEXT:
@@ -187,6 +193,9 @@ class EntityExtractor(Extractor):
         cands = [] if people_only else [_from_gazetteer(text, h) for h in hits]
         cands.extend(find_triggered(text, _lexicon(), spans, self.spell, people_only=people_only))
         cands.extend(find_latin(text))
+        cands.extend(
+            c for c in find_layout(text, hits, self.spell) if not people_only or c.label == "PER"
+        )
         given = given_names()
         for c in cands:
             if c.label == "PER" and c.source in ("title", "given"):
@@ -205,8 +214,9 @@ class EntityExtractor(Extractor):
         labels = out["label"].astype(str).tolist()
         people = [i for i, label in enumerate(labels) if label == "PER"]
         if people:
+            articles = out["article"].astype(str).tolist()
             mentions = [
-                Mention(str(out["article"].iat[i]), tuple(TOKEN.findall(values[i])) or (values[i],))
+                Mention(articles[i], tuple(TOKEN.findall(values[i])) or (values[i],))
                 for i in people
             ]
             for i, canonical in zip(people, link_people(mentions), strict=True):
@@ -226,7 +236,9 @@ class EntityExtractor(Extractor):
 
 
 #: Sources whose value is built from the text (so it gets the text's own spelling back).
-_FROM_TEXT = frozenset({"title", "given", "org", "descriptor", "event", "place"})
+_FROM_TEXT = frozenset(
+    {"title", "given", "org", "descriptor", "event", "place", "byline", "outlet", "project"}
+)
 _INVISIBLE = re.compile(f"[{re.escape(DIACRITICS + INVISIBLES)}\u0640]")
 
 
@@ -308,6 +320,7 @@ def _known_names(people: Iterable[tuple[tuple[str, ...], str]], given: Mapping[s
             len(last) >= 3
             and last not in given
             and last not in STOPWORDS
+            and last not in REGNAL
             and not name[-1].isascii()
         ):
             surnames.setdefault(last, set()).add(value)

@@ -94,6 +94,8 @@ class Tokens:
 
     def get(self, i: int) -> Token | None:
         items = self._items
+        if i < len(items):
+            return items[i]
         while len(items) <= i:
             if self._iter is None or len(items) >= self._limit:
                 return None
@@ -132,9 +134,10 @@ ORG_HEADS = _words(
     """
     وزارة الوزارة مجلس المجلس هيئة الهيئة حزب الحزب جبهة الجبهة منظمة المنظمة جامعة الجامعة
     معهد المعهد بنك البنك محكمة المحكمة جهاز الجهاز اتحاد الاتحاد أكاديمية الأكاديمية
-    نادي النادي لجنة اللجنة مؤسسة المؤسسة ديوان الديوان بعثة البعثة تحالف التحالف
+    لجنة اللجنة مؤسسة المؤسسة ديوان الديوان بعثة البعثة تحالف التحالف
     ائتلاف الائتلاف نقابة النقابة رابطة الرابطة مفوضية المفوضية كتائب سرايا تنظيم جماعة
     الكلية كلية المصرف مصرف البورصة بورصة
+    مكتب المكتب مرصد المرصد منتدى المنتدى مديرية المديرية
     """
 )
 #: Armed and security bodies: ORG only with a nationality or place complement.
@@ -142,24 +145,40 @@ SECURITY_HEADS = _words(
     """
     جيش الجيش قوات القوات شرطة الشرطة مخابرات المخابرات استخبارات الاستخبارات الحرس
     البحرية سلاح البرلمان برلمان الحكومة حكومة الأمن الدرك
+    دائرة الدائرة النظام نظام المنتخب منتخب تيار التيار
     """
 )
 #: Descriptors left outside the span: ``صحيفة هآرتس`` -> ``هآرتس``.
-DESCRIPTORS = _words("شركة صحيفة جريدة مجلة قناة موقع وكالة تلفزيون إذاعة راديو منصة مجموعة حركة")
+DESCRIPTORS = _words(
+    "شركة صحيفة جريدة مجلة قناة موقع وكالة تلفزيون إذاعة راديو منصة مجموعة حركة نادي النادي"
+)
+#: Club descriptors: the club's name follows, a nationality after it is left out
+#: (``نادي الاتفاق السعودي`` -> ``الاتفاق``).
+CLUB_DESCRIPTORS = _words("نادي النادي")
 #: Descriptors whose complement may be plain (indefinite) words: media names.
 MEDIA_DESCRIPTORS = _words("صحيفة جريدة مجلة قناة وكالة تلفزيون إذاعة راديو")
 EVENT_HEADS = _words(
     """
     حرب الحرب انتفاضة الانتفاضة ثورة الثورة قمة القمة مؤتمر المؤتمر معركة اتفاق الاتفاق
     اتفاقية الاتفاقية اتفاقات اتفاقيات معاهدة مجزرة زلزال إعصار انتخابات الانتخابات كأس
-    بطولة منتدى مهرجان عملية
+    بطولة مهرجان عملية دوري الدوري معرض المعرض
     """
 )
+#: Event heads that an ordinal alone names (الحرب العالمية الثانية, الانتفاضة الأولى);
+#: others need a place, year, month or nationality (القمة الرابعة is not a name).
+ORDINAL_EVENT_HEADS = _words("حرب الحرب انتفاضة الانتفاضة ثورة الثورة")
 #: Named places whose head is part of the name.
 PLACE_HEADS = _words(
     """
     ضريح مسجد جامع كنيس كنيسة مطار ميناء مرفأ قصر سجن مستشفى ساحة شارع حي مخيم معبر
-    سد قاعدة جسر جبل نهر بحيرة وادي جزيرة
+    سد قاعدة جسر جبل نهر بحيرة وادي جزيرة مركب ملعب استاد مجمع قلعة ميدان
+    """
+)
+#: Words that end a facility's name after its proper part (مطار حلب الدولي).
+PLACE_TAILS = _words(
+    """
+    الدولي الدولية الرياضي الرياضية الأولمبي الأولمبية الكبير الكبرى المركزي المركزية
+    العسكري العسكرية الجامعي الجامعية الوطني الوطنية البحري البحرية الجوي الجوية الطبي
     """
 )
 #: Place descriptors left outside the span: ``مدينة مراكش`` -> ``مراكش``.
@@ -168,13 +187,16 @@ PLACE_DESCRIPTORS = _words("مدينة بلدة قرية العاصمة عاصم
 TITLE_LINKS = _words(
     """
     باسم أركان شؤون الشؤون مجلس هيئة وزارة حكومة دولة جهاز وكالة قوات جيش حزب حركة
-    لشؤون منظمة لجنة شركة مكتب إدارة بعثة قيادة العام العامة
+    لشؤون منظمة لجنة شركة مكتب إدارة بعثة قيادة العام العامة رئاسة
     """
 )
 #: Tokens that connect parts of an Arabic name.
 NAME_LINKS = _words("عبد بن ابن بنت أبو ابو أبي ولد آل أم")
 #: First words of two-word place names (بيت لحم, دير البلح, تل أبيب, عين الحلوة ...).
-_PLACE_NAME_HEADS = NAME_LINKS | _words("بيت دير تل عين بئر كفر خان أم راس رأس بني سيدي")
+_PLACE_NAME_HEADS = NAME_LINKS | _words(
+    "بيت دير تل عين بئر كفر خان أم راس رأس بني سيدي حارة مجدل برج خربة جسر باب سوق قصر"
+    " وادي جبل حي عرب"
+)
 MONTHS = _words(
     """
     يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
@@ -185,7 +207,7 @@ MONTHS = _words(
 ORDINALS = _words(
     """
     الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة الأول
-    الثاني الثالث الرابع الخامس الكبرى العالمية الأهلية
+    الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الكبرى العالمية الأهلية
     """
 )
 _LOCATIVE = _words("في الى إلى من مدينة بلدة العاصمة عاصمة وسط قرب داخل شوارع أنحاء ضواحي")
@@ -354,21 +376,38 @@ class Lexicon:
         for g in self.given:
             if " " not in g:
                 words.setdefault(g, "given")
+        for w, cat in list(words.items()):
+            if w.startswith("ال") and len(w) > 3 and cat not in ("given", "title"):
+                words.setdefault(w[1:], cat)  # للمكتب = ل + المكتب without its alef
         self.category = words
         self.pattern = re.compile(
             r"(?<![\w@#])(?P<p>[وف]?[بلك]?)(?P<w>" + _alternation(words) + r")(?!\w)"
         )
+        self._categories: dict[str, str] = {}
+        self._flags: dict[str, int] = {}
 
     def token_category(self, k: str) -> str:
         """Category of a keyed token, looking through its proclitics."""
-        cat = self.category.get(k)
-        if cat:
-            return cat
-        for stem in _stems(k):
-            cat = self.category.get(stem)
-            if cat:
-                return cat
-        return ""
+        cat = self._categories.get(k)
+        if cat is None:
+            cat = self.category.get(k) or next(
+                (c for c in map(self.category.get, _stems(k)) if c), ""
+            )
+            if len(self._categories) > _MEMO_LIMIT:
+                self._categories.clear()
+            self._categories[k] = cat
+        return cat
+
+    def flags(self, k: str) -> int:
+        """What the name rules need to know about a keyed token, as :data:`NAME_OK` ...
+        bits (computed once per distinct token)."""
+        flags = self._flags.get(k)
+        if flags is None:
+            flags = _token_flags(k, self)
+            if len(self._flags) > _MEMO_LIMIT:
+                self._flags.clear()
+            self._flags[k] = flags
+        return flags
 
     def is_given(self, k: str) -> bool:
         return k in self.given
@@ -434,43 +473,89 @@ class Spans:
 
 
 def _plain_gap(gap: str) -> bool:
-    return gap == "" or (gap.isspace() and "\n" not in gap and len(gap) <= 3)
+    return gap == " " or gap == "" or (gap.isspace() and "\n" not in gap and len(gap) <= 3)
+
+
+#: Bits of :meth:`Lexicon.flags`: the key may be in a name; it is definite and not a
+#: given name; it looks like a verb; it does not continue a name; it may stand between
+#: a title and the name (``وزير الخارجية المغربي``).
+NAME_OK, DEFINITE_NOT_GIVEN, VERB_LIKE, NOT_SURNAME, TITLE_PART = 1, 2, 4, 8, 16
+_MEMO_LIMIT = 200_000
+
+
+def _token_flags(k: str, lex: Lexicon) -> int:
+    given = lex.is_given(k)
+    flags = 0
+    if (
+        k
+        and not k.isdigit()
+        and k not in STOPWORDS
+        and k not in DAY_WORDS
+        and k not in TITLE_WORDS
+        and k not in NATIONALITY
+        and k not in MONTHS
+        and lex.token_category(k) not in ("title", "org", "security", "descriptor", "event")
+        and not (k[0] == "و" and len(k) > 3 and not given)  # a new conjunct: ورئيس / وكبار
+        and len(k) >= 2
+    ):
+        flags |= NAME_OK
+    if is_definite(k) and not given:
+        flags |= DEFINITE_NOT_GIVEN
+    if k[:1] in ("ي", "ت") and 4 <= len(k) <= 6 and not given and not k.endswith(("ي", "ا", "ه")):
+        flags |= VERB_LIKE
+    if _not_surname_uncached(k, lex):
+        flags |= NOT_SURNAME
+    if (
+        k in TITLE_WORDS
+        or k in TITLE_LINKS
+        or k in NATIONALITY
+        or lex.token_category(k) in ("title", "org", "security")
+        or (is_definite(k) and not given and k not in DAY_WORDS and k not in STOPWORDS)
+    ):
+        flags |= TITLE_PART
+    return flags
 
 
 def _verb_like(tok: Token, lex: Lexicon) -> bool:
-    k = tok.key
-    return (
-        k[:1] in ("ي", "ت")
-        and 4 <= len(k) <= 6
-        and not lex.is_given(k)
-        and not k.endswith(("ي", "ا", "ه"))
-    )
+    return bool(lex.flags(tok.key) & VERB_LIKE)
 
 
 def _name_token_ok(tok: Token, lex: Lexicon, first: bool) -> bool:
-    k = tok.key
-    if not k or k.isdigit() or tok.text.isascii():
+    flags = lex.flags(tok.key)
+    if not flags & NAME_OK or tok.text.isascii():
         return False
-    if k in STOPWORDS or k in DAY_WORDS or k in TITLE_WORDS or k in NATIONALITY or k in MONTHS:
-        return False
-    if lex.token_category(k) in ("title", "org", "security", "descriptor", "event"):
-        return False
-    if k[0] == "و" and len(k) > 3 and not lex.is_given(k):
-        return False  # a new conjunct: ورئيس / وكبار
-    if first and is_definite(k) and not lex.is_given(k):
-        return False
-    return len(k) >= 2
+    return not (first and flags & DEFINITE_NOT_GIVEN)
 
 
 def _not_surname(k: str, lex: Lexicon) -> bool:
     """Definite adjectives/plurals and preposition-led nouns that do not continue a name."""
+    return bool(lex.flags(k) & NOT_SURNAME)
+
+
+def _not_surname_uncached(k: str, lex: Lexicon) -> bool:
     if lex.is_given(k):
         return False
     if is_definite(k) and k.endswith(("يه", "ين", "ون", "ات")):
         return True  # الجالية / اليهودية / المسلحين
     if k[:1] in "بلك" and (k[1:3] == "ال" or k[1:3] == "ل" or k.startswith("لل")):
         return True  # بالمغرب / للجيش
-    return k[:1] in "بل" and k.endswith("ه") and not k.startswith("بو")  # بزيارة / لزيارة
+    return (
+        k[:1] in "بل"
+        and k.endswith("ه")
+        and not k.startswith("بو")
+        and not (k.startswith("بن") and len(k) >= 5 and k not in _BN_NOUNS)  # بنخضرة
+    )  # بزيارة / لزيارة
+
+
+#: ب + nouns in ن that end a name (unlike Maghrebi family names in بن: بنعلي، بنخضرة).
+_BN_NOUNS = _words(
+    "بنسبة بنتيجة بنهاية بنية بناية بندقية بنفسه بنسخة بنكهة بنبرة بنقطة بنظرة بنكتة بنيته"
+)
+
+
+def _masdar_like(k: str) -> bool:
+    """ب / ل + a verbal noun of forms VIII and X (بانتظام، باستمرار، لاعتبارات): no name."""
+    return len(k) >= 6 and k[0] in "بلك" and k[1] == "ا" and k[3] == "ت"
 
 
 def _possessive(tok: Token, lex: Lexicon) -> bool:
@@ -489,8 +574,7 @@ def name_tokens(
     """
     n = 0
     j = i
-    while toks.get(j) is not None and n < max_tokens:
-        tok = toks[j]
+    while (tok := toks.get(j)) is not None and n < max_tokens:
         if j > i and not _plain_gap(tok.gap):
             break
         hit = spans.at(tok.start)
@@ -503,7 +587,7 @@ def name_tokens(
             return n
         if not _name_token_ok(tok, lex, first=n == 0):
             break
-        if n == 0 and _verb_like(tok, lex):
+        if n == 0 and (_verb_like(tok, lex) or _masdar_like(tok.key)):
             break
         if n > 0 and (_not_surname(tok.key, lex) or _possessive(tok, lex)):
             break
@@ -512,7 +596,7 @@ def name_tokens(
         if tok.key in NAME_LINKS and toks.get(j) is not None and _plain_gap(toks[j].gap):
             n += 1  # عبد اللطيف, بن سلمان: the linked part is always taken
             j += 1
-        elif n > 1 and is_definite(tok.key) and not lex.is_given(tok.key):
+        elif n > 1 and lex.flags(tok.key) & DEFINITE_NOT_GIVEN:
             break
     while n and toks[i + n - 1].key in NAME_LINKS:
         n -= 1
@@ -552,18 +636,28 @@ def find_triggered(
         if not cat or (people_only and cat not in ("title", "given")):
             continue
         head_start = m.start()
-        if cat not in ("title", "descriptor") and _NEXT_WORD.match(text, m.end()) is None:
-            continue  # these heads need a word right after them
-        toks = tokens_after(text, m.end())
-        if cat == "title":
-            cand = _after_title(text, toks, lex, spans)
-        elif cat == "given":
+        if cat == "given":
             if m.group("p"):
                 continue  # a clitic glued to a given name: rarely a name start
             nxt = _NEXT_WORD.match(text, m.end())
             if nxt is None or not _could_continue(key(nxt.group(1)), lex, k):
                 continue  # cheap test first: "علي" is mostly the preposition على
-            cand = _from_given(text, head_start, m.group("w"), toks, lex, spans, k)
+            cand = _from_given(text, head_start, m.group("w"), lex, spans, k)
+            if cand is not None:
+                out.append(cand)
+            continue
+        if cat not in ("title", "descriptor") and _NEXT_WORD.match(text, m.end()) is None:
+            continue  # these heads need a word right after them
+        toks = tokens_after(text, m.end())
+        if cat == "title":
+            cand = _after_title(text, toks, lex, spans)
+            if (
+                cand is not None
+                and k in _AMBIGUOUS_TITLES
+                and len(cand.name) < 2
+                and not lex.is_given(key(cand.name[0]))
+            ):
+                cand = None  # الفريق جاهز: "the team", not the rank
         elif cat in ("org", "security"):
             cand = _org(text, head_start, toks, lex, spans, spell, cat, m.group("p"))
         elif cat == "descriptor":
@@ -582,14 +676,17 @@ def find_triggered(
 def _after_title(text: str, toks: Sequence[Token], lex: Lexicon, spans: Spans) -> Candidate | None:
     i = 0
     commas = 0
-    while toks.get(i) is not None and i < 9:
-        tok = toks[i]
+    while (tok := toks.get(i)) is not None and i < 9:
         gap = tok.gap.strip()
         if gap in ('"', "("):
             n = _quoted_name(text, toks, i)
             if n:
                 return _person(toks, i, n, "title", 6)
-            return None
+            skip = _parenthetical(text, toks, i) if gap == "(" and i else 0
+            if not skip:
+                return None
+            i += skip  # مدير الدفاع المدني (الخوذ البيضاء) رائد الصالح
+            continue
         if gap:
             if gap in ("،", ",") and i > 0 and commas == 0:
                 commas += 1
@@ -604,15 +701,7 @@ def _after_title(text: str, toks: Sequence[Token], lex: Lexicon, spans: Spans) -
             while toks.get(i) is not None and toks[i].start < hit.end:
                 i += 1
             continue
-        if (
-            k in TITLE_WORDS
-            or k in TITLE_LINKS
-            or k in NATIONALITY
-            or lex.token_category(k) in ("title", "org", "security")
-            or (
-                is_definite(k) and not lex.is_given(k) and k not in DAY_WORDS and k not in STOPWORDS
-            )
-        ):
+        if lex.flags(k) & TITLE_PART:
             i += 1
             continue
         break
@@ -628,7 +717,23 @@ def _after_title(text: str, toks: Sequence[Token], lex: Lexicon, spans: Spans) -
     return _person(toks, i, n, "title", 6)
 
 
+def _parenthetical(text: str, toks: Sequence[Token], i: int) -> int:
+    """Tokens of a short aside in brackets from ``toks[i]`` (its gap holds ``(``), when
+    plain words follow it: an organisation's other name between a title and a name."""
+    for n, j in enumerate(range(i, i + 4), 1):
+        tok = toks.get(j)
+        if tok is None or (j > i and not _plain_gap(tok.gap)):
+            break
+        if text[tok.end : tok.end + 1] == ")":
+            nxt = toks.get(j + 1)
+            return n if nxt is not None and nxt.gap.strip() == ")" else 0
+    return 0
+
+
 _NEXT_WORD = re.compile(r"[ ]{1,2}(\w+)")
+#: Titles that are also common nouns (the team, the brigade): one plain word after them
+#: is no name.
+_AMBIGUOUS_TITLES = _words("الفريق اللواء الرائد العميد")
 
 
 def _could_continue(k: str, lex: Lexicon, first: str) -> bool:
@@ -639,8 +744,11 @@ def _could_continue(k: str, lex: Lexicon, first: str) -> bool:
 
 
 def _from_given(
-    text: str, start: int, word: str, toks: Sequence[Token], lex: Lexicon, spans: Spans, k: str
+    text: str, start: int, word: str, lex: Lexicon, spans: Spans, k: str
 ) -> Candidate | None:
+    inside = spans.covering(start)
+    if inside is not None and inside.start < start and inside.entry.label == "PER":
+        return None  # حمدان inside محمد حمدان دقلو: the known name stands
     first = Token(start, start + len(word), word, k, "")
     seq = Tokens(text, first.end, first=first)
     if k not in NAME_LINKS and not _name_token_ok(first, lex, first=True):
@@ -652,6 +760,10 @@ def _from_given(
         second = seq[1].key
         if is_definite(second) and not lex.is_given(second):
             return None
+        if second[:1] in "بل" and not second.startswith(("بن", "بو")) and not lex.is_given(second):
+            return None  # ممرات آمنة لخروج: a common word, then a preposition
+        if len(second) == 4 and second.endswith("ت") and not lex.is_given(second):
+            return None  # أمل حصلت: a common word, then a verb
     return _person(seq, 0, n, "given", 4)
 
 
@@ -666,23 +778,45 @@ def _canonical(parts: Sequence[Token], spell: Mapping[str, str]) -> str:
 
 
 def _complement(
-    toks: Sequence[Token], spans: Spans, *, max_tokens: int = 4, allow_plain: bool = False
+    toks: Sequence[Token],
+    spans: Spans,
+    *,
+    max_tokens: int = 4,
+    allow_plain: bool = False,
+    security: bool = False,
+    org: bool = False,
 ) -> tuple[int, bool]:
     """Definite words (and gazetteer names) after a head; ``(count, anchored)``.
 
-    Stops after a nationality adjective, which closes a name (``وزارة الدفاع الروسية``).
-    ``anchored`` tells whether a nationality, gazetteer place or name was included.
+    Stops after a nationality adjective, which closes a name (``وزارة الدفاع الروسية``),
+    unless an ``org`` name goes on with a ل-complement (``الاتحاد الإفريقي لكرة القدم``).
+    ``anchored`` tells whether a nationality, gazetteer place or name was included. A
+    person's name is part of it only first (``جامعة محمد الخامس``) or after a royal or
+    religious title (``جامعة الملك سعود``), never for ``security`` heads (``قوات حفتر``).
     """
     n = 0
     anchored = False
-    while toks.get(n) is not None and n < max_tokens:
-        tok = toks[n]
+    while (tok := toks.get(n)) is not None and n < max_tokens:
         if not _plain_gap(tok.gap):
             break
         k = tok.key
         hit = spans.at(tok.start)
         if hit is not None and hit.prefix:
-            break  # بالقاهرة: a place after a preposition is not part of the name
+            lam_org = n and hit.entry.label == "ORG" and hit.prefix == 1 and k[:1] == "ل"
+            if not lam_org:
+                break  # بالقاهرة: a place after a preposition is not part of the name
+            hit = hit._replace(prefix=0)  # المديرية العامة للدفاع المدني
+        after_title = n > 0 and toks[n - 1].key in _NAMED_TITLES
+        if n and k in TITLE_WORDS and k not in _NAMED_TITLES:
+            break  # جامعة الملك سعود الدكتور ...: a person's title starts
+        if hit is not None and hit.entry.label == "PER" and (security or (n and not after_title)):
+            break  # قوات الدعم السريع محمد حمدان دقلو: the person is a separate entity
+        if after_title and hit is None:
+            m = _title_name(toks, n)
+            if m:
+                n += m
+                anchored = True
+                continue
         if hit is not None and hit.entry.label in ("GPE", "LOC", "ORG", "PER"):
             end = n
             while toks.get(end) is not None and toks[end].start < hit.end:
@@ -697,7 +831,13 @@ def _complement(
                 break
             n += 1
             anchored = True
+            if org and _complement_goes_on(toks, n):
+                continue  # المنتدى التونسي للحقوق الاقتصادية
             break
+        if k[:1] in ("ب", "ك", "ف") and k[1:3] == "ال":
+            break  # الوزارة بالصنائع: a preposition starts a new phrase
+        if k in _NAME_ADJECTIVES:
+            anchored = True  # المكتب الوطني ...: an adjective that only names carry
         if is_definite(k) or (allow_plain and n == 0):
             n += 1
             continue
@@ -713,6 +853,63 @@ def _complement(
     return n, anchored
 
 
+#: Titles after which an organisation's complement takes a person's name.
+_NAMED_TITLES = _words("الملك الأمير الشيخ السلطان الإمام الرئيس الشهيد البابا الملكة الأميرة")
+#: Time words that a ل-complement after a nationality may be (الجيش الإسرائيلي لليوم الثالث).
+_TIME_AFTER_LAM = _words("اليوم المرة العام السنة الشهر الأسبوع الوقت الساعة الأيام")
+#: Adjectives that mark a proper name after a head that needs an anchor.
+_NAME_ADJECTIVES = _words(
+    """
+    الوطني الوطنية الملكي الملكية الاتحادي الاتحادية الأممي الأممية الدولي الدولية
+    الإقليمي الإقليمية العربي العربية الإسلامي الإسلامية الأعلى العليا الشريف
+    """
+)
+#: Organisation heads that, like armed bodies, need an anchor: ``مكتب المحاسبة`` and
+#: ``المنتدى الاقتصادي`` are common nouns, ``مرصد إدلب الإنساني`` is a name.
+_ANCHORED_ORG_HEADS = _words("مكتب المكتب مرصد المرصد منتدى المنتدى")
+#: Generic heads left outside a known organisation's name (حزب القوات اللبنانية).
+_GENERIC_ORG_HEADS = _words(
+    "حزب الحزب تيار التيار جماعة الجماعة تنظيم التنظيم تحالف التحالف ائتلاف الائتلاف منظمة"
+)
+
+
+def _title_name(toks: Sequence[Token], n: int) -> int:
+    """Name tokens (at most three, link words included) from ``toks[n]``: the name
+    after a title inside an organisation's name (``الملك عبد العزيز``)."""
+    m = 0
+    while (tok := toks.get(n + m)) is not None and m < 3:
+        k = tok.key
+        if m and not _plain_gap(tok.gap):
+            break
+        if not k or k.isdigit() or tok.text.isascii() or k in STOPWORDS or k in DAY_WORDS:
+            break
+        if is_definite(k) and not (m and toks[n + m - 1].key in NAME_LINKS):
+            break
+        m += 1
+    while m and toks[n + m - 1].key in NAME_LINKS:
+        m -= 1
+    return m
+
+
+def _complement_goes_on(toks: Sequence[Token], n: int) -> bool:
+    """Does a ل-complement (للحقوق, لكرة القدم) follow at ``toks[n]``?"""
+    tok = toks.get(n)
+    if tok is None or not _plain_gap(tok.gap):
+        return False
+    k = tok.key
+    if k.startswith("لل") and len(k) > 3:
+        return "ا" + k[1:] not in _TIME_AFTER_LAM
+    nxt = toks.get(n + 1)
+    return (
+        k[:1] == "ل"
+        and len(k) > 3
+        and nxt is not None
+        and _plain_gap(nxt.gap)
+        and is_definite(nxt.key)
+        and "ال" + k[1:] not in _TIME_AFTER_LAM
+    )
+
+
 def _org(
     text: str,
     start: int,
@@ -723,11 +920,17 @@ def _org(
     cat: str,
     prefix: str,
 ) -> Candidate | None:
-    n, anchored = _complement(toks, spans)
-    if not n or (cat == "security" and not anchored):
+    head = text[start + len(prefix) : toks[0].start].strip() if toks.get(0) else ""
+    if prefix.endswith("ل") and head.startswith("ل") and "ا" + key(head) in lex.category:
+        head = "ا" + head  # للمكتب: ل + المكتب
+    head_key = key(head)
+    first_hit = spans.at(toks[0].start) if toks.get(0) else None
+    if head_key in _GENERIC_ORG_HEADS and first_hit is not None and first_hit.entry.label == "ORG":
+        return None  # the known name stands without its generic head
+    n, anchored = _complement(toks, spans, security=cat == "security", org=cat == "org")
+    if not n or ((cat == "security" or head_key in _ANCHORED_ORG_HEADS) and not anchored):
         return None
     end = toks[n - 1].end
-    head = text[start + len(prefix) : toks[0].start].strip()
     value = " ".join([spell.get(key(head), head), _canonical(toks[:n], spell)])
     return Candidate(start, end, "ORG", value, "org", 5)
 
@@ -741,11 +944,14 @@ def _descriptor(
     gap = first.gap.strip()
     base = _stems(k)[-1] if _stems(k) else k
     media = k in MEDIA_DESCRIPTORS or base in MEDIA_DESCRIPTORS
+    if base in CLUB_DESCRIPTORS or k in CLUB_DESCRIPTORS:
+        return _club(text, toks, lex, spans, spell, indefinite=key("نادي") in (k, base))
     if gap == '"':
         n = _quoted_name(text, toks, 0)
         if n:
+            # صحيفة "الشرق الأوسط": the outlet, whatever else the gazetteer knows the name as
             return Candidate(
-                first.start, toks[n - 1].end, "ORG", _canonical(toks[:n], spell), "descriptor", 6
+                first.start, toks[n - 1].end, "ORG", _canonical(toks[:n], spell), "descriptor", 8
             )
         return None
     if gap:
@@ -784,6 +990,48 @@ def _descriptor(
     )
 
 
+def _club(
+    text: str,
+    toks: Sequence[Token],
+    lex: Lexicon,
+    spans: Spans,
+    spell: Mapping[str, str],
+    *,
+    indefinite: bool,
+) -> Candidate | None:
+    """The club named after ``نادي``: its name without the head or a nationality after it
+    (``نادي الاتفاق السعودي`` -> ``الاتفاق``); a city name there is the club."""
+    first = toks[0]
+    if not indefinite or not _plain_gap(first.gap):
+        return None
+    hit = spans.at(first.start)
+    if hit is not None:
+        if hit.prefix or hit.entry.label not in ("GPE", "LOC"):
+            return None  # a known club (or anything else) stands as the gazetteer has it
+        return Candidate(first.start, hit.end, "ORG", hit.entry.canonical, "descriptor", 8)
+    if is_definite(first.key):
+        n, _ = _complement(toks, spans, max_tokens=3)
+    else:
+        n = 0
+        while (tok := toks.get(n)) is not None and n < 3:
+            if n and not _plain_gap(tok.gap):
+                break
+            if not _name_token_ok(tok, lex, first=False) or tok.key in NATIONALITY:
+                break
+            n += 1
+    while n > 1 and toks[n - 1].key in NATIONALITY:
+        n -= 1
+    if not n or toks[0].key in NATIONALITY:
+        return None
+    return Candidate(
+        first.start, toks[n - 1].end, "ORG", _canonical(toks[:n], spell), "descriptor", 5
+    )
+
+
+#: Adjectives that stay in an event's name after its anchor (معرض الرياض الدولي للكتاب).
+_EVENT_TAILS = _words("الدولي الدولية العالمي العالمية السنوي السنوية")
+
+
 def _event(
     text: str,
     start: int,
@@ -792,30 +1040,48 @@ def _event(
     spans: Spans,
     spell: Mapping[str, str],
 ) -> Candidate | None:
+    covering = spans.covering(start + len(prefix))
+    if covering is not None and covering.entry.label == "ORG":
+        return None  # نادي الاتفاق السعودي: the head word is a club's name here
     n = 0
     anchored = False
-    while toks.get(n) is not None and n < 4:
-        tok = toks[n]
+    strong = False  # anchored by more than an ordinal
+    while (tok := toks.get(n)) is not None and n < 4:
         if not _plain_gap(tok.gap):
             if tok.gap.strip() == '"' and n == 0:
                 q = _quoted_name(text, toks, 0)
                 if q:
-                    n, anchored = q, True
+                    n, anchored, strong = q, True, True
             break
         k = tok.key
         hit = spans.at(tok.start)
         if hit is not None and hit.entry.label in ("GPE", "LOC", "ORG", "PER"):
             while toks.get(n) is not None and toks[n].start < hit.end:
                 n += 1
-            anchored = True
+            nxt = toks.get(n)
+            if nxt is not None and nxt.key == "مع":
+                return None  # اتفاق تونس مع صندوق النقد: Tunisia's agreement, not a name
+            anchored = strong = True
             continue
         if k.isdigit() and len(k) == 4:
             n += 1
-            anchored = True
+            anchored = strong = True
             break
+        nxt = toks.get(n + 1)
+        if k.isdigit() and len(k) <= 2 and nxt is not None and nxt.key in MONTHS:
+            n += 2  # ثورة 25 يناير, هجوم 7 أكتوبر
+            anchored = strong = True
+            continue
+        if k in ORDINALS and nxt is not None and nxt.key == "من":
+            month = toks.get(n + 2)
+            if month is not None and month.key in MONTHS:
+                n += 3  # زلزال السادس من شباط
+                anchored = strong = True
+                continue
         if k in MONTHS or k in ORDINALS or (k in NATIONALITY and is_definite(k)):
             n += 1
             anchored = True
+            strong = strong or k not in ORDINALS
             continue
         if is_definite(k) and k not in STOPWORDS and k not in DAY_WORDS:
             n += 1
@@ -823,12 +1089,20 @@ def _event(
         break
     if not n or not anchored:
         return None
-    # trailing unanchored words are not part of the name
-    while n and not _is_anchor(toks[n - 1], spans) and n > 1:
-        n -= 1
     head = text[start + len(prefix) : toks[0].start].strip()
+    if not strong and key(head) not in ORDINAL_EVENT_HEADS:
+        return None  # القمة الرابعة: a count, not a name
+    # trailing unanchored words are not part of the name
+    while n > 1 and not _is_anchor(toks[n - 1], spans) and not _event_tail(toks, n - 1):
+        n -= 1
     value = " ".join([spell.get(key(head), head), _canonical(toks[:n], spell)])
     return Candidate(start, toks[n - 1].end, "EVENT", value, "event", 5)
+
+
+def _event_tail(toks: Sequence[Token], i: int) -> bool:
+    """``الدولي`` after an anchor, or the ل-complement after it (``للكتاب``)."""
+    k = toks[i].key
+    return k in _EVENT_TAILS or (i > 0 and toks[i - 1].key in _EVENT_TAILS and k[:1] == "ل")
 
 
 def _is_anchor(tok: Token, spans: Spans) -> bool:
@@ -872,10 +1146,38 @@ def _place(
     count = 0
     while (tok_k := toks.get(count)) is not None and tok_k.end <= end:
         count += 1
+    tail = count
+    while tail - count < 2 and (t := toks.get(tail)) is not None and _plain_gap(t.gap):
+        if t.key not in PLACE_TAILS:
+            break
+        tail += 1  # مطار حلب الدولي
+    nxt = toks.get(tail)
+    if nxt is not None and nxt.key in _PLACE_COMPLEMENTS and _complement_goes_on(toks, tail):
+        tail += 1 if nxt.key.startswith("لل") else 2  # مركب ... لكرة القدم
+    if tail > count:
+        end = toks[tail - 1].end
+        count = tail
     parts = toks[:count]
     head = text[start + len(prefix) : toks[0].start].strip()
     value = " ".join([spell.get(key(head), head), _canonical(parts[i:], spell)])
     return Candidate(start, end, "LOC", value, "place", 6)
+
+
+#: ل-complements that end a facility's name (sports grounds, hospitals, venues).
+_PLACE_COMPLEMENTS = _words(
+    """
+    لكرة للرياضة للرياضات للألعاب للشباب للفروسية للتنس للأطفال للأمومة للولادة للسرطان
+    للقلب للعيون للمؤتمرات للمعارض
+    """
+)
+#: Feminine adjectives that follow منطقة / مدينة / بلدة (keyed; -ية ones are caught apart).
+_PLACE_ADJECTIVES = _words(
+    """
+    صغيرة كبيرة جديدة قديمة آمنة عازلة نائية واسعة مجاورة قريبة بعيدة محاذية مأهولة
+    منكوبة محررة محتلة مغلقة حرة خضراء مهمة منزوعة متنازع متاخمة ساخنة حساسة هادئة
+    فقيرة غنية مكتظة مزدحمة معزولة ريفية متضررة محاصرة
+    """
+)
 
 
 def _place_after_descriptor(
@@ -888,10 +1190,12 @@ def _place_after_descriptor(
         return None  # a known place: the gazetteer hit stands
     if tok.key in NATIONALITY or tok.key in STOPWORDS or tok.key in DAY_WORDS:
         return None
-    if lex.token_category(tok.key) or tok.key.isdigit() or tok.text.isascii():
+    if lex.token_category(tok.key) not in ("", "given") or tok.key.isdigit() or tok.text.isascii():
         return None
     if _verb_like(tok, lex):
         return None
+    if not is_definite(tok.key) and (tok.key.endswith("يه") or tok.key in _PLACE_ADJECTIVES):
+        return None  # منطقة اقتصادية, بلدة صغيرة: an adjective, not a name
     n = 1
     if toks.get(1) is not None and _plain_gap(toks[1].gap) and toks[0].key in _PLACE_NAME_HEADS:
         n = 2
@@ -1045,11 +1349,10 @@ class Words:
 
     ``parts`` alternates separators and words (``parts[1]``, ``parts[3]`` ... are the
     words) and ``offsets[i]`` is where ``parts[i]`` starts: built by C-level splitting,
-    so no Python code runs per character. ``index`` maps a word to its positions in
-    ``parts``.
+    so no Python code runs per character. ``vocabulary`` is the set of parts.
     """
 
-    __slots__ = ("_index", "offsets", "parts")
+    __slots__ = ("_positions", "_vocabulary", "offsets", "parts")
 
     def __init__(self, text: str) -> None:
         folded = _fold(text)
@@ -1058,16 +1361,30 @@ class Words:
         if "ء" in folded:
             parts = [_HAMZA_AFTER_SEAT.sub("", p) if "ء" in p else p for p in parts]
         self.parts = parts
-        self._index: dict[str, list[int]] | None = None
+        self._vocabulary: set[str] | None = None
+        self._positions: dict[str, list[int]] = {}
 
     @property
-    def index(self) -> dict[str, list[int]]:
-        if self._index is None:
-            index: dict[str, list[int]] = {}
-            for i in range(1, len(self.parts), 2):
-                index.setdefault(self.parts[i], []).append(i)
-            self._index = index
-        return self._index
+    def vocabulary(self) -> set[str]:
+        if self._vocabulary is None:
+            self._vocabulary = set(self.parts)
+        return self._vocabulary
+
+    def positions(self, wanted: Iterable[str]) -> list[int]:
+        """Indices in ``parts`` of the words in ``wanted``, in text order (one pass over
+        the text for all the words not asked for before)."""
+        cache = self._positions
+        wanted = list(wanted)
+        missing = {w for w in wanted if w not in cache}
+        if missing:
+            for w in missing:
+                cache[w] = []
+            parts = self.parts
+            for i in [2 * k + 1 for k, w in enumerate(parts[1::2]) if w in missing]:
+                cache[parts[i]].append(i)
+        out = [i for w in wanted for i in cache[w]]
+        out.sort()
+        return out
 
 
 class NameMatcher:
@@ -1098,19 +1415,17 @@ class NameMatcher:
     def __bool__(self) -> bool:
         return bool(self.names)
 
+    def present(self, words: Words) -> set[str]:
+        """The forms (names' first words with proclitics) that occur in ``words``."""
+        return self.forms.keys() & words.vocabulary
+
     def find(self, words: Words) -> list[tuple[int, int, int]]:
         """``(start, end, proclitic length)`` of every match, in order."""
         parts, offsets, forms, names = words.parts, words.offsets, self.forms, self.names
         last = len(parts) - 1
         out = []
         pos = 0
-        index = words.index
-        if len(forms) < len(index):
-            hits = [i for form in forms if form in index for i in index[form]]
-        else:
-            hits = [i for word, at in index.items() if word in forms for i in at]
-        hits.sort()
-        for i in hits:
+        for i in words.positions(self.present(words)):
             start = offsets[i]
             if start < pos or parts[i - 1][-1:] in ("@", "#"):
                 continue

@@ -14,6 +14,7 @@ from functools import lru_cache
 __all__ = [
     "DAY_WORDS",
     "NATIONALITY",
+    "REGNAL",
     "SPELLING",
     "STOPWORDS",
     "TITLE_WORDS",
@@ -168,6 +169,14 @@ TITLE_WORDS = _words(
     """
 )
 
+#: Regnal numbers (محمد السادس, عبد الله الثاني): never a family name on their own.
+REGNAL = _words(
+    """
+    الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي عشر
+    الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة
+    """
+)
+
 #: Country adjectives (masculine and feminine, singular and plural) -> canonical country.
 NATIONALITY: dict[str, str] = {}
 
@@ -235,5 +244,7 @@ for _country, _stems in {
     "أفريقيا": "أفريقي إفريقي",
 }.items():
     _nationality(_country, _stems)
-NATIONALITY.pop(key("مالي"), None)  # "financial", far more often than Malian
-NATIONALITY.pop(key("مالية"), None)
+# Malian adjectives are spelled like "financial" (المالية = the finance ministry's word)
+for _form in ("مالي", "مالية", "ماليين", "ماليون"):
+    NATIONALITY.pop(key(_form), None)
+    NATIONALITY.pop(key("ال" + _form), None)

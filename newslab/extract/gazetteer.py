@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from newslab.errors import NewslabError
-from newslab.extract.entity_text import TOKEN, key
+from newslab.extract.entity_text import NATIONALITY, TOKEN, key
 
 __all__ = [
     "DATA_DIR",
@@ -224,6 +224,24 @@ _LOCATIVE = frozenset(
         "جنوبي",
         "شرقي",
         "غربي",
+        # places along a coast, a sea or inside a region (عبر المتوسط, محافظة جبلة)
+        "عبر",
+        "قبالة",
+        "سواحل",
+        "مياه",
+        "ضفتي",
+        "ضفاف",
+        "محافظة",
+        "ولاية",
+        "منطقة",
+        "إقليم",
+        "بلدية",
+        "قضاء",
+        "ريف",
+        "أنحاء",
+        "ضواحي",
+        "شوارع",
+        "مخيم",
     ]
 )
 _MARKERS = frozenset(
@@ -250,9 +268,21 @@ _MARKERS = frozenset(
         "مراسلة",
         "مذيع",
         "مذيعة",
+        # clubs named by a common word (الاتفاق, الوحدة) follow these
+        "نادي",
+        "النادي",
+        "فريق",
+        "لاعب",
+        "لاعبي",
+        "مدرب",
+        "نجم",
+        "مباراة",
+        "جماهير",
+        "مشجعي",
     ]
 )
 _PREV_TOKEN = re.compile(r"([^\W\d_]+)[^\S\n]{0,3}$")
+_NEXT_TOKEN = re.compile(r"[ ]{1,2}([^\W\d_]+)")
 
 
 class Gazetteer:
@@ -308,19 +338,44 @@ class Gazetteer:
 
 def _context_ok(context: str, text: str, start: int, end: int, prefix: int) -> bool:
     before = text[max(0, start - 40) : start]
+    if _dateline(before, start, text[end : end + 3]):
+        return True
     if context == "locative":
         if prefix and text[start + prefix - 1] in "بل":
             return True
         m = _PREV_TOKEN.search(before)
         return bool(m and key(m.group(1)) in _LOCATIVE)
-    # marked: quoted, or right after a word such as قناة / حركة
-    if before.rstrip(" ").endswith(('"', "'", "(")) or text[end : end + 1] in ('"', "'"):
+    # marked: quoted, or right after a word such as قناة / حركة, or before a nationality
+    # adjective (الهلال السعودي, النهار اللبنانية)
+    if before.rstrip(" ").endswith(('"', "'", "(")) and text[end : end + 1] in ('"', "'", ")"):
+        return True
+    after = _NEXT_TOKEN.match(text, end)
+    if after is not None and key(after.group(1)) in NATIONALITY and after.group(1)[:2] == "ال":
         return True
     m = _PREV_TOKEN.search(before)
     if not m:
         return False
     prev = key(m.group(1))
     return prev in _MARKERS or (len(prev) > 3 and prev[0] in "وبل" and prev[1:] in _MARKERS)
+
+
+def _dateline(before: str, start: int, after: str) -> bool:
+    """A dateline or credit at the start of a line: ``صور -``, ``جدة (رويترز)``,
+    ``صفاقس - وات`` (``before``: up to 40 characters before the name)."""
+    nl = before.rfind("\n")
+    if nl < 0 and start > len(before):
+        return False  # the line started further back
+    line = before[nl + 1 :]
+    if not line.strip(" "):
+        return after.lstrip(" ")[:1] in ("-", "–", "—", "(", ":")
+    return line.rstrip(" ").endswith(("-", "–", "—", "(")) and after.lstrip(" ")[:1] in (
+        "",
+        "\n",
+        ")",
+        "-",
+        "–",
+        "—",
+    )
 
 
 def _compile(by_key: Mapping[str, Entry]) -> re.Pattern[str]:
@@ -364,7 +419,7 @@ def _trie_regex(words: Iterable[str]) -> str:
 
 def _char_regex(char: str) -> str:
     if char == " ":
-        return r"[ \-]{1,2}"
+        return r"[ \-–]{1,3}"  # also "بعلبك - الهرمل"
     if char == _SEP:
         return r"[ \-]?"
     return _CLASSES.get(char) or re.escape(char)

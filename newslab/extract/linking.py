@@ -342,7 +342,8 @@ class Mention:
     name: tuple[str, ...]
 
 
-def _name_key(name: Sequence[str]) -> tuple[str, ...]:
+@lru_cache(maxsize=65536)
+def _name_key(name: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(key(t) if not t.isascii() else t.lower() for t in name)
 
 
@@ -458,11 +459,11 @@ def _best_name(surfaces: Counter[str]) -> str:
 def link_names(values: Iterable[str]) -> dict[str, str]:
     """Map names that differ only in spelling noise to their best-spelled form."""
     groups: dict[str, Counter[str]] = defaultdict(Counter)
-    for v in values:
+    for v, count in Counter(values).items():
         k = " ".join(
             _article_free(key(t)) if i == 0 else key(t) for i, t in enumerate(TOKEN.findall(v))
         )
-        groups[k][v] += 1
+        groups[k][v] += count
     out = {}
     for forms in groups.values():
         best = max(forms.items(), key=lambda kv: (_hamzas(kv[0]), kv[1], kv[0]))[0]

@@ -96,6 +96,10 @@ _PARTICIPLES = """
 _ACCORDING = ["حسب", "بحسب", "حسبما", "بحسب ما", "وفق", "وفقا ل", "وفق ما", "وفقا لما",
               "نقلا عن", "على لسان", "على حد تعبير", "على حد قول"]
 
+#: Attribution to someone already named (``"…"، على حد تعبيره``).
+_ATTRIBUTED = [f"{head} {noun}{suffix}" for head in ("على حد", "حسب", "بحسب", "وفق")
+               for noun in ("تعبير", "قول", "وصف") for suffix in ("ه", "ها", "هم")]
+
 #: Phrases that mark speech but name no subject (``… في بيان``).
 _SPEECH_PHRASES = ["في بيان", "في تصريح", "في تصريحات", "في مقابلة", "في تغريدة",
                    "في حديث", "في كلمة", "في منشور", "في رسالة", "في مؤتمر صحفي"]
@@ -111,6 +115,13 @@ _NAMING_NOUNS = """
 مصطلح كلمة عبارة وصف تسمية لقب
 """
 
+#: Generic heads that name what follows them only when indefinite (``حملة "…"``, not
+#: ``الحملة "ستشمل كل المحافظات"``).
+_NAMING_HEADS = """
+آلية أنبوب أنبوبي خط لائحة لوائح قائمة قوائم حملة جائزة كأس دوري معرض ملتقى ميثاق إعلان
+قانون مسلسل فيلم نظام استراتيجية رؤية وثيقة بطولة
+"""
+
 #: Words opening a role phrase: the speaker is a person described by office or title.
 _ROLE_WORDS = """
 رئيس رئيسة وزير وزيرة قائد قائدة متحدث متحدثة ناطق ناطقة مدير مديرة أمين أمينة
@@ -118,6 +129,7 @@ _ROLE_WORDS = """
 نائبة عضو عضوة زعيم زعيمة مستشار مستشارة مبعوث مبعوثة ممثل ممثلة مندوب مندوبة
 دكتور دكتورة سيد سيدة بروفيسور حاخام مفوض مفوضة محافظ محافظة والي عمدة قاضي قاضية
 مدعي مراسل مراسلة بريغادير كولونيل رائد نقيب مفتي بطريرك كاردينال بابا إمام
+أستاذ أستاذة باحث باحثة أكاديمي محامي محامية مدرب مدربة ناخب
 """
 
 #: Anonymous speakers: never resolved to a named person.
@@ -141,12 +153,28 @@ _SUBJECT_STOPS = """
 حول بشأن بخصوص يوم اليوم أمس مساء صباح ليل ليلة الأحد الإثنين الاثنين الثلاثاء الأربعاء
 الخميس الجمعة السبت عندما حين بينما كما حيث الذي التي الذين اللذين اللتين لدى قوله قولها
 وقد قد ثم لكن ولكن بل كذلك أيضا
+عقب إثر أثناء قبيل بعيد وسط رغم ردا تعليقا بدوره بدورها بدورهم مجددا
 """
 
 _MAX_SUBJECT_TOKENS = 8
 
 #: Words right after a short quoted span that show it is a name used as a subject.
 _NAME_FOLLOWERS_TEXT = "إن أن بأن إنه أنه في عن على"
+
+#: Function words and adverbs: never a speaker, never part of a name.
+_FUNCTION_WORDS_TEXT = """
+ما إذ إذا لا لم لن لما كما مما بما عما هذا هذه ذلك تلك هنا هناك كان كانت يكون تكون
+وكان وكانت فقد لقد وقد قد ثم لكن و ف أو أم إلا سوى غير من الذي التي كل أي إنما
+صراحة مجددا مرة سابقا لاحقا حينها حينذاك مؤخرا فقط شخصيا رسميا علنا بدوره بدورها
+غدا أمس اليوم الآن أيضا كذلك بدورهم نفسه نفسها
+لكنه لكنها لكنهم ولكنه ولكنها ولكنهم فإنه فإنها وإنه وإنها بينما فيما
+"""
+
+#: Words that open reported content: a short quoted span after them is speech.
+_COMPLEMENTIZERS_TEXT = "أن إن بأن وأن وإن أنه إنه أنها إنها أنهم إنهم وأنه وإنه وأنها وإنها لأن"
+
+#: Separate prepositions: an entity right after one is an object, not a subject.
+_PREPOSITIONS_TEXT = "في مع عن على إلى من لدى عند بين حول أمام ضد تجاه نحو بحق لصالح"
 
 
 @lru_cache(maxsize=8192)
@@ -162,6 +190,7 @@ _VERB_WORDS = _words(_SPEECH_VERBS)
 _PARTICIPLE_WORDS = _words(_PARTICIPLES)
 _NAMING = frozenset(_words(_NAMING_NOUNS))
 _NAMING_BARE = frozenset(w[2:] if w.startswith("ال") else w for w in _NAMING)
+_HEADS = frozenset(_words(_NAMING_HEADS))
 _ROLES = frozenset(_words(_ROLE_WORDS))
 _ANON = frozenset(_words(_ANONYMOUS))
 _DOCS = frozenset(_words(_DOCUMENTS))
@@ -171,6 +200,17 @@ _NAME_FOLLOWERS = frozenset(_words(_NAME_FOLLOWERS_TEXT))
 _RELAYING = frozenset(_words("نقل نقلت نقلوا"))
 _LOCATING = frozenset(_words("جاء ورد"))
 _VERB_SET = frozenset(_VERB_WORDS) | frozenset(_PARTICIPLE_WORDS)
+_FUNCTION = frozenset(_words(_FUNCTION_WORDS_TEXT)) | _STOPS | _PRONOUN_WORDS
+_COMPLEMENTIZERS = frozenset(_words(_COMPLEMENTIZERS_TEXT))
+_PREPOSITIONS = frozenset(_words(_PREPOSITIONS_TEXT))
+#: Sentence openers of background information (``وكان فلان قد زار …``, ``يذكر أن …``).
+_BACKGROUND = frozenset(_words("وكان وكانت كان كانت يذكر ويذكر يشار ويشار وتجدر تجدر"))
+_COUNTERPARTS = frozenset(_words("نظيره نظيرته نظيرها نظيرتها نظراءه نظراءها"))
+_NASAB = frozenset(_words("بن ابن بنت ولد"))
+_OBJECT_PREPOSITIONS = frozenset(_words("إلى الى على"))  # دعا إلى "…", شدد على "…"
+_RESUMPTIVE = frozenset(_words("به بها بهم له لها لهم عنه عنها فيه فيها"))
+#: Prepositions a title's complement may hold before the holder's name.
+_TITLE_PREPOSITIONS = frozenset(_words("في لدى باسم"))
 
 _LETTER = r"\w"  # the stdlib engine: several times faster here than `regex`
 #: Folded cue form -> kind: verb, participle, according (حسب), phrase (في بيان).
@@ -181,6 +221,7 @@ for _kind, _forms in (
     ("participle", _PARTICIPLE_WORDS),
     ("verb", _VERB_WORDS),
     ("saying", _words("قوله قولها قولهم قولهما")),  # نقلت … عن فلان قوله
+    ("saying", [_fold(p) for p in _ATTRIBUTED]),  # "…"، على حد تعبيره
 ):
     for _form in _forms:
         _CUE_KINDS.setdefault(_form, _kind)
@@ -202,9 +243,10 @@ def _cue_at(norm: str, match: re.Match[str]) -> _Cue:
 
 # A cue right after a closing mark: ``"…"، قال فلان`` / ``"…" كما قال الجيش``.
 _TRAILING_CUE = re.compile(
-    rf"[ \t\u00a0،,\-–—)]{{0,6}}(?:و?كما\s+|ثم\s+)?(?={_CUE_PATTERN.pattern})"
+    rf"[ \t\u00a0،,\-–—)]{{0,6}}(?:و?كما\s+|ثم\s+|هكذا\s+)?(?={_CUE_PATTERN.pattern})"
 )
 _TOKEN = re.compile(r"\w+|\S")
+_RELATIVE_ISSUER = re.compile(r"\s+(?:الذي|التي)\s+\w{2,20}\s+")
 _WORD = re.compile(r"\w+")
 _MARKED_NAME = re.compile(r"[\"«]([^\"«»\n]{2,60})[\"»]")
 _SENTENCE_END = re.compile(r"[.!?؟](?=\s)|\n")
@@ -391,6 +433,40 @@ class _Resolver:
         self.last_issuer: _Speaker | None = None
         self.quoted: list[tuple[int, int]] = []
         self.since = 0  # end of the previous quote
+        self.attribution: tuple[_Cue | None, _Speaker | None] = (None, None)  # the previous quote's
+        # folded tail of a person's name (``بنخضرة``, ``بن عمر``) -> the full canonical name
+        # built on first use from every distinct person canonical of the article
+        self.full_names: dict[str, str | None] | None = None
+        self.pending_names: list[str] = []  # speakers' names learnt before the index exists
+
+    def learn_name(self, canonical: str) -> None:
+        """Index every tail of a multi-word name; a tail two people share stays unresolved."""
+        if self.full_names is None:
+            self.pending_names.append(canonical)  # indexed when the index is first used
+            return
+        folded = _fold(canonical)
+        words = folded.split()
+        for n in range(1, len(words)):
+            tail = " ".join(words[n:])
+            if tail not in self.full_names:
+                self.full_names[tail] = canonical
+                continue
+            known = self.full_names[tail]
+            if known is None:
+                continue
+            known_folded = _fold(known)
+            if known_folded.endswith(" " + folded):
+                continue  # the known name is a longer form of this one
+            self.full_names[tail] = canonical if folded.endswith(" " + known_folded) or folded == known_folded else None
+
+    def full_name(self, name: str) -> str:
+        """The longest person name of the article that ``name`` is the tail of, else ``name``."""
+        if self.full_names is None:
+            self.full_names = {}
+            people = [e.canonical for e in self.entities if e.label == "PER"]
+            for canonical in dict.fromkeys(people + self.pending_names):
+                self.learn_name(canonical)
+        return self.full_names.get(_fold(name).strip()) or name
 
     def original(self, start: int, end: int) -> str:
         o_start, o_end = self.nt.to_original_span(start, end)
@@ -423,6 +499,107 @@ class _Resolver:
             k -= 1
         return None
 
+    # -- who the sentence is about
+    def governed(self, entity: _Entity) -> bool:
+        """True when a preposition makes the entity an object or addressee, not a subject:
+        ``مع الوزير فلان``, ``بالسفير فلان``, ``نظيره فلان``, ``للكاظمي``."""
+        folded = self.norm[entity.start : entity.end]
+        if folded[:1] == "ل" and folded[:2] != "ال" and folded.split()[0] not in _fold(entity.canonical).split():
+            return True
+        tokens = _TOKEN.findall(self.norm, max(0, entity.start - 80), entity.start)
+        head_seen = False  # one indefinite head noun may stand between: حول تصريحات فلان
+        for token in reversed(tokens[-5:]):
+            if token in _PREPOSITIONS or token in _COUNTERPARTS:
+                return True
+            if token.startswith(("بال", "لل", "وبال", "ولل")):
+                return True
+            if token.startswith("ال") or _bare(token) in _ROLES:
+                continue
+            if head_seen or not _WORD.fullmatch(token) or token[:1] in "وف" or token in _VERB_SET:
+                return False
+            head_seen = True
+        return False
+
+    def sentence_subject(self, position: int) -> _Speaker | None:
+        """The named subject of the sentence a cue without its own subject belongs to
+        (``ورحب الوزير فلان بالاتفاق، قائلا``, ``…، إذ قال``): the first person before the
+        cue that no preposition governs, else the first such organisation."""
+        organisation = None
+        for entity in self.entities_in(_sentence_start(self.norm, position), position):
+            if entity.end > position or _inside_any(entity.start, self.quoted) or self.governed(entity):
+                continue
+            if entity.label == "PER":
+                return self.person(self.holder(entity, position))
+            if entity.label == "ORG" and organisation is None:
+                organisation = entity
+        if organisation is None:
+            return None
+        return _Speaker(_strip_clitic(organisation.text), organisation.canonical, "entity")
+
+    def holder(self, entity: _Entity, limit: int) -> _Entity:
+        """The name a chain of person mentions ends with: in ``رئيس [غرفة التجارة]
+        [فلان]`` or ``… [سعود] الدكتور [فلان]`` the last one is the title's holder."""
+        k = bisect_right(self.entity_starts, entity.start)
+        while k < len(self.entities) and self.entities[k].start < limit:
+            following = self.entities[k]
+            k += 1
+            if following.start < entity.end:
+                continue
+            gap = self.norm[entity.end : following.start]
+            if following.label != "PER" or not (not gap.strip() or _titles_only(gap)):
+                break
+            entity = following
+        return entity
+
+    def subject_since(self, since: int, position: int) -> _Entity | None:
+        """A person who is the subject of a sentence between the last quote and here."""
+        k = bisect_right(self.entity_starts, position) - 1
+        while k >= 0 and self.entities[k].start >= since:
+            entity = self.entities[k]
+            k -= 1
+            if entity.label != "PER" or entity.end > position or _inside_any(entity.start, self.quoted):
+                continue
+            opening = _WORD.findall(self.norm, _sentence_start(self.norm, entity.start), entity.start)
+            if opening and opening[0] in _BACKGROUND:
+                continue  # ``وكان فلان قد …``: background, the speaker keeps the floor
+            if len(opening) <= 5 and not self.governed(entity):
+                return entity
+        return None
+
+    def person(self, entity: _Entity, role: str = "") -> _Speaker:
+        """A person speaker, with the name completed where the entity caught only part of
+        it (``رمضان [بن عمر]``, ``[أمينة] بنخضرة أن``) and its longest form in the article."""
+        start, end = entity.start, entity.end
+        words = self.norm[start:end].split()
+        if not words:  # a remembered speaker, not a mention
+            return _Speaker(role or entity.text, entity.canonical, "role" if role else "entity")
+        before = _TOKEN.findall(self.norm, max(0, start - 60), start)[-2:]
+        if (
+            (len(words) == 1 or words[0] in _NASAB)
+            and len(before) == 2
+            and _is_name_word(before[1])
+            and _opens_subject(before[0])
+            and not self.entities_in(start - len(before[1]) - 1, start)
+        ):
+            start = self.norm.rfind(before[1], 0, start)  # a given name before a bare surname
+        if len(words) == 1:
+            after = _TOKEN.findall(self.norm, end, min(len(self.norm), end + 60))[:2]
+            if (
+                after
+                and _is_name_word(after[0].removeprefix("ال") if len(after[0]) > 4 else after[0])
+                and after[0] not in _FUNCTION
+                and (len(after) < 2 or after[1] in _FUNCTION or not _WORD.fullmatch(after[1]))
+                and not self.entities_in(end, end + len(after[0]) + 2)
+            ):
+                end = self.norm.find(after[0], end) + len(after[0])  # a surname after a given name
+        if (start, end) == (entity.start, entity.end):
+            canonical = entity.canonical
+            if len(canonical.split()) <= len(entity.text.split()):
+                canonical = self.full_name(canonical)
+            return _Speaker(role or _strip_clitic(entity.text), canonical, "role" if role else "entity")
+        written = _strip_clitic(self.original(start, end))
+        return _Speaker(role or written, self.full_name(written), "role" if role else "entity")
+
     # -- the subject phrase after a cue
     def subject_after(self, start: int, limit: int, cue: _Cue) -> tuple[int, int] | None:
         """Span of the subject phrase that starts at ``start`` (before ``limit``)."""
@@ -450,10 +627,13 @@ class _Resolver:
                 and folded.startswith("ل")
                 and not folded.startswith("ال")
                 and not self._inside_person(token.start())
+                and tokens[index - 1].group() not in "\"«"  # صحيفة "لوموند"
             ):
                 break  # an addressee: لقناة، لرويترز، للصحفيين
-            if first is None and folded in _VERB_SET:
-                continue
+            if first is None and (folded in _VERB_SET or folded in _RESUMPTIVE):
+                continue  # حسب ما صرح به وكيله
+            if first is None and _addressee(folded) and not self._inside_person(token.start()):
+                continue  # قال للصحفيين: the addressee comes before the (unwritten) subject
             if first is None:
                 first = token.start()
             last = token.end()
@@ -476,8 +656,8 @@ class _Resolver:
         tokens = list(_TOKEN.finditer(self.norm, window_start, cue_start))
         collected: list[re.Match[str]] = []
         for token in reversed(tokens):
-            if not _WORD.fullmatch(token.group()) or token.group() in _STOPS:
-                break
+            if not _WORD.fullmatch(token.group()) or token.group() in _FUNCTION:
+                break  # also ``لكنه رأى``, ``إذ قال``: the subject is not written here
             collected.append(token)
             if len(collected) >= 5:
                 break
@@ -488,19 +668,16 @@ class _Resolver:
     # -- from a phrase to a speaker
     def speaker_of(self, phrase: tuple[int, int] | None, cue: _Cue, position: int) -> _Speaker | None:
         if phrase is None:
-            return self.previous(position)
+            return self.sentence_subject(cue.start) or self.previous(position)
         start, end = phrase
         words = [w.group() for w in _WORD.finditer(self.norm, start, end)]
-        if not words:
-            return self.previous(position)
+        if not words or words[0] in _FUNCTION:  # no subject written: ``إذ قال``, ``وأضاف هو``
+            return self.sentence_subject(cue.start) or self.previous(position)
         head = _bare(words[0])
-        if words[0] in _PRONOUN_WORDS:
-            return self.previous(position)
         inside = self.entities_in(start, end)
         people = [e for e in inside if e.label == "PER"]
         if people:
-            person = people[0]
-            return _Speaker(_strip_clitic(person.text), person.canonical, "entity")
+            return self.person(self.holder(people[0], end))
         marked = _MARKED_NAME.search(self.norm, start, min(len(self.norm), end + 1))
         if marked is not None and head in _ROLES:
             name = self.original(*marked.span(1))
@@ -508,7 +685,8 @@ class _Resolver:
         if head in _DOCS:
             text = _strip_clitic(self.original(start, _first_word_end(self.norm, start, end)))
             issuer = (
-                self.document_issuer(head, start)
+                self.relative_issuer(end)
+                or self.document_issuer(head, start)
                 or self.last_issuer
                 or _entity_speaker(self.last_organisation_before(start))
             )
@@ -518,16 +696,30 @@ class _Resolver:
             if head in _ANON and not any(_bare(w) != w or w.startswith("ال") for w in words[1:]) and not words[0].startswith("ال"):
                 return _Speaker(written, written, "text")
             person = self.role_holder(words, start)
+            if person is not None and start < person.start <= end + 100:
+                return self.person(person)  # the name follows its title: قال الوزير فلان
             if person is not None:
-                return _Speaker(_strip_clitic(written), person.canonical, "role")
+                return self.person(person, role=_strip_clitic(written))
             return _Speaker(_strip_clitic(written), _strip_clitic(written), "text")
         others = [e for e in inside if e.label in ("ORG", "GPE", "LOC", "MISC")]
-        if others and others[0].start <= start + 2:
+        if others and (others[0].start <= start + 2 or _bare(words[0]) in _NAMING_BARE):
             entity = others[0]
             return _Speaker(_strip_clitic(entity.text), entity.canonical, "entity")
         if head in _ANON:
+            if words[0].startswith("ال"):  # الخبير في الشؤون الأمنية الدكتور فلان
+                person = self.role_holder(words, start, salience=False)
+                if person is not None:
+                    return self.person(person)
             return _Speaker(written, written, "text")
-        return _Speaker(_strip_clitic(written), _strip_clitic(written), "text")
+        written = _strip_clitic(written)
+        return _Speaker(written, self.full_name(written), "text")
+
+    def relative_issuer(self, position: int) -> _Speaker | None:
+        """The organisation in ``التقرير الذي أعدته المنظمة``, right after the document."""
+        for entity in self.entities_in(position, position + 60):
+            if entity.label in ("ORG", "GPE") and _RELATIVE_ISSUER.fullmatch(self.norm, position, entity.start):
+                return _Speaker(_strip_clitic(entity.text), entity.canonical, "entity")
+        return None
 
     def document_issuer(self, head: str, position: int) -> _Speaker | None:
         """Who issued the statement named earlier: ``بيان لوزارة الصحة``, ``بيان الحزب``,
@@ -564,20 +756,31 @@ class _Resolver:
                 break
         return None
 
-    def role_holder(self, words: Sequence[str], position: int) -> _Entity | None:
+    def role_holder(self, words: Sequence[str], position: int, salience: bool = True) -> _Entity | None:
         """The person a definite role phrase names: an apposition elsewhere, else salience."""
         role = " ".join(words[: min(len(words), 3)])
         window = max(0, position - ROLE_WINDOW)
+        latest = None  # the nearest earlier apposition wins, the phrase's own comes first
         for hit in re.finditer(re.escape(role), self.norm[window : position + 200]):
             hit = _Shifted(hit.start() + window, hit.end() + window)
-            after = self.entities_in(hit.end(), hit.end() + 40)
-            for entity in after:
-                gap = self.norm[hit.end() : entity.start]
-                if entity.label == "PER" and len(gap.split()) <= 2 and not any(c in gap for c in ".:\n"):
-                    return entity
-            before = [e for e in self.entities_in(hit.start() - 40, hit.start()) if e.end <= hit.start()]
-            if before and before[-1].label == "PER" and self.norm[before[-1].end : hit.start()].strip() in ("،", ",", ""):
-                return before[-1]
+            found = None
+            for entity in self.entities_in(hit.end(), hit.end() + 100):
+                if entity.label != "PER" or not _apposition_gap(self.norm[hit.end() : entity.start]):
+                    continue
+                between = self.norm[found.end : entity.start] if found is not None else ""
+                if found is not None and between.strip() and not _titles_only(between):
+                    break  # ``الوزير فلان ونظيره فلان``: the first one holds the title
+                found = entity  # المديرة العامة للمكتب الوطني … فلانة; … الدكتور فلان
+            if found is None:
+                before = [e for e in self.entities_in(hit.start() - 40, hit.start()) if e.end <= hit.start()]
+                if before and before[-1].label == "PER" and self.norm[before[-1].end : hit.start()].strip() in ("،", ",", ""):
+                    found = before[-1]
+            if found is not None and hit.start() == position:
+                return found
+            if found is not None and hit.start() < position:
+                latest = found
+        if latest is not None or not salience:
+            return latest
         if self.last is not None and self.last.how in ("entity", "role") and self.last_is_person:
             return _Entity(0, 0, "PER", self.last.text, self.last.canonical)
         return self.last_person_before(position)
@@ -588,6 +791,11 @@ class _Resolver:
         indirect = self.indirect_before(position)
         if indirect is not None:
             return _Speaker(indirect.text, indirect.canonical, "pronoun")
+        named = self.subject_since(self.since, position)
+        if named is not None:  # another person took the floor since the last quote
+            person = self.person(named)
+            if self.last is None or _fold(person.canonical) != _fold(self.last.canonical):
+                return _Speaker(person.text, person.canonical, "pronoun")
         if self.last is not None:
             return _Speaker(self.last.text, self.last.canonical, "pronoun")
         person = self.last_person_before(position)
@@ -620,12 +828,60 @@ class _Resolver:
             return
         self.last = speaker
         self.last_is_person = is_person
+        if is_person:
+            self.learn_name(speaker.canonical)  # a later bare surname names the same person
         if not is_person and speaker.how in ("entity", "statement"):
             self.last_issuer = speaker  # who a later "the statement added" speaks for
 
 
 def _entity_speaker(entity: _Entity | None) -> _Speaker | None:
     return None if entity is None else _Speaker(entity.text, entity.canonical, "entity")
+
+
+def _is_name_word(word: str) -> bool:
+    """Could ``word`` (normalised) be part of a person's name next to a partial entity?"""
+    return (
+        len(word) >= 2
+        and word.isalpha()
+        and not word.startswith(("ال", "لل", "بال"))
+        and word not in _FUNCTION
+        and word not in _VERB_SET
+        and word not in _NAMING
+        and _bare(word) not in _ROLES
+        and _bare(word) not in _DOCS
+        and not word.endswith(("ه", "ها", "هم", "هما", "ا"))
+    )
+
+
+def _apposition_gap(gap: str) -> bool:
+    """Can ``gap`` stand between a title and its holder's name (``للمكتب الوطني للمعادن``)?"""
+    if any(c in gap for c in ".:؛\n"):
+        return False
+    words = _WORD.findall(gap)
+    return len(words) <= 6 and not any(
+        (w in _FUNCTION and w not in _TITLE_PREPOSITIONS) or w in _VERB_SET for w in words
+    )
+
+
+def _addressee(word: str) -> bool:
+    """``للصحفيين``, ``لقناة``, ``لرويترز``-like words: to whom something was said."""
+    return word.startswith("لل") or (word[:1] == "ل" and _bare(word[1:]) in _NAMING_BARE)
+
+
+def _titles_only(gap: str) -> bool:
+    """Is ``gap`` a title before a name (``الدكتور``, ``الأمير``), nothing else?"""
+    words = _WORD.findall(gap)
+    if not words or any(c in gap for c in "،,"):
+        return False
+    return all(_bare(w) in _ROLES or (w.startswith("ال") and w not in _FUNCTION) for w in words) and any(
+        _bare(w) in _ROLES for w in words
+    )
+
+
+def _opens_subject(token: str) -> bool:
+    """A token a subject's name may follow: a speech verb, a title or a definite word."""
+    verb = token[1:] if token[:1] in "وف" and token[1:] in _VERB_SET else token
+    return verb in _VERB_SET or _bare(token) in _ROLES or (token.startswith("ال") and token not in _FUNCTION)
 
 
 def _bare(word: str) -> str:
@@ -690,6 +946,7 @@ class QuoteExtractor(Extractor):
         for start, end, pair in accepted:
             resolver.since = previous_close
             cue, speaker = self._attribute(resolver, norm, pair, cues, cue_starts, previous_close, quoted_regions)
+            resolver.attribution = (cue, speaker)
             previous_close = pair.close + 1
             o_start, o_end = nt.to_original_span(start, end)
             attrs: dict[str, Any] = {
@@ -716,6 +973,8 @@ class QuoteExtractor(Extractor):
             previous[-1].startswith("ل") and _bare(previous[-1][1:]) in _NAMING_BARE
         )):
             return False  # صحيفة "…", لقناة "…", اسم "…"
+        if previous and (previous[-1] in _HEADS or (previous[-1][:1] in "وبل" and previous[-1][1:] in _HEADS)):
+            return False  # آلية "…", بحملة "…"
         before = norm[max(0, pair.open - 60) : pair.open]
         colon = before.rstrip().endswith((":", "："))
         cues = list(_CUE_PATTERN.finditer(before))
@@ -723,24 +982,31 @@ class QuoteExtractor(Extractor):
             return True  # قال الوزير: "لا"
         following = _WORD.match(norm, _skip_spaces(norm, pair.close + 1))
         if following is not None and following.group() in _NAME_FOLLOWERS:
-            return False  # قالت "الصحيفة" إن …: the quoted name is the subject
+            # قالت "الصحيفة" إن …: the quoted name is the subject; but in
+            # أكد أن بلاده "لا تسعى إلى التصعيد" في المنطقة the span is reported speech
+            return following.group() not in _COMPLEMENTIZERS and _in_reported_speech(norm, pair.open, pair.close, words)
         if cues and not before[cues[-1].end() :].strip():
             return True  # وأضاف "…"
         if colon and len(words) >= 2:
             return True
-        return _TRAILING_CUE.match(norm, pair.close + 1) is not None
+        if _TRAILING_CUE.match(norm, pair.close + 1) is not None:
+            return True
+        return _in_reported_speech(norm, pair.open, pair.close, words)
 
     # -- who said it?
     def _attribute(self, resolver, norm, pair, cues, cue_starts, previous_close, quoted_regions):
         trailing = _TRAILING_CUE.match(norm, pair.close + 1)
+        attributed = None  # ``"…"، على حد تعبيره``: names no one, the speaker is earlier
         if trailing is not None:
             cue = _cue_at(norm, _CUE_PATTERN.match(norm, trailing.end()))
             limit = _sentence_end(norm, cue.end)
-            phrase = resolver.subject_after(cue.end, limit, cue) if cue.kind != "phrase" else None
-            if phrase is not None or cue.kind != "participle":
+            # a participle's subject is the clause's, what follows it is its object
+            phrase = resolver.subject_after(cue.end, limit, cue) if cue.kind not in ("phrase", "participle") else None
+            if phrase is not None or cue.kind not in ("participle", "saying"):
                 speaker = resolver.speaker_of(phrase, cue, pair.open)
                 resolver.remember(speaker, cue, _is_person(resolver, phrase))
                 return cue, speaker
+            attributed = cue if cue.kind == "saying" else None
         floor = max(previous_close, pair.open - CUE_WINDOW, _sentence_start(norm, pair.open))
         k = bisect_right(cue_starts, pair.open) - 1
         chosen: _Cue | None = None
@@ -752,15 +1018,21 @@ class QuoteExtractor(Extractor):
                     break
                 chosen = chosen or cue
             k -= 1
+        if chosen is None and previous_close and _SENTENCE_END.search(norm, previous_close, pair.open) is None:
+            return resolver.attribution  # ``قالت إن "…" الحوادث، وإن "…"``: one sentence, one speaker
         if chosen is None:
             phrase = resolver.subject_before(pair.open, floor) if norm[max(0, pair.open - 3) : pair.open].strip().endswith(":") else None
             speaker = resolver.speaker_of(phrase, _Cue(pair.open, pair.open, "colon", ""), pair.open) if phrase else None
             if speaker is not None:
                 resolver.remember(speaker, _Cue(0, 0, "colon", ""), _is_person(resolver, phrase))
-            return None, speaker
+            elif phrase is None:  # no cue at all: وصفت المنظمة الأحكام بأنها "جائرة"
+                speaker = resolver.sentence_subject(pair.open)
+                if speaker is None and attributed is not None:
+                    speaker = resolver.previous(pair.open)
+            return attributed, speaker
         if chosen.kind == "phrase":
             phrase = resolver.subject_before(chosen.start, floor)
-        elif chosen.kind == "participle":
+        elif chosen.kind in ("participle", "saying"):
             phrase = None
             earlier = k - 1
             while earlier >= 0 and cues[earlier].start >= max(floor - CUE_WINDOW, _sentence_start(norm, chosen.start)):
@@ -775,6 +1047,33 @@ class QuoteExtractor(Extractor):
         speaker = resolver.speaker_of(phrase, chosen, pair.open)
         resolver.remember(speaker, chosen, _is_person(resolver, phrase))
         return chosen, speaker
+
+
+def _in_reported_speech(norm: str, mark: int, close: int, words: Sequence[str]) -> bool:
+    """A short quoted span inside reported speech (``قال الوزير إن الحكومة "لن تتراجع"``):
+    a speech cue earlier in the sentence, and the span sits in the reported content, after
+    أن/إن, or is the object of the cue (``دعا إلى "…"``). Never a name glued to a clitic
+    (``لـ"وات"``) or a span without Arabic words (``"Ynet TV"``)."""
+    if mark > 0 and norm[mark - 1].isalpha():
+        return False
+    if not any("\u0600" <= w[0] <= "\u06ff" for w in words):
+        return False
+    start = _sentence_start(norm, mark)
+    found = list(_CUE_PATTERN.finditer(norm, start, mark))  # one sentence: a few cues at most
+    if not found:
+        return False
+    cue = found[-1]
+    # reported content opens after the cue and after any quotation already closed there
+    between = _WORD.findall(norm, max(cue.end(), norm.rfind('"', cue.end(), mark) + 1), mark)
+    if not (any(w in _COMPLEMENTIZERS for w in between) or (bool(between) and between[-1] in _OBJECT_PREPOSITIONS)):
+        return False
+    # a definite noun phrase or a model name the clause goes on about is a name or a term:
+    # أن "الدولة العميقة" تقاوم التغيير, أن منتجها "هاتف 15" سيطرح
+    nominal = words[0].startswith("ال") or (len(words) <= 2 and any(w.isdigit() for w in words))
+    following = _WORD.match(norm, _skip_spaces(norm, close + 1))
+    if nominal and len(words) == 1:
+        return False  # سيواجه "الأسود" في النهائي
+    return not (nominal and following is not None and following.group() not in _FUNCTION)
 
 
 def _cues_near(norm: str, pairs: Sequence[_Pair]) -> list[_Cue]:

@@ -1,0 +1,415 @@
+"""Entity evidence from a news page's layout and from the rest of the article.
+
+Rules that look beyond the few words after a trigger, on normalised text (offsets in it):
+
+* :func:`find_layout` — bylines (``كتب: سامر الحداد``) -> PER; the source lines of
+  aggregator pages (``المصدر: موقع ...``) and closing credits (``... + وكالات``) -> ORG;
+  an outlet quoted after ``لـ`` in reported speech (``قال لـ"الاقتصادي الخليجي"``) -> ORG;
+  named pipelines and projects (``خط أنابيب البصرة - العقبة``, ``مشروع "..."``) -> MISC;
+  a generic institution with its nationality (``الدفاع المدني السوري``) -> ORG.
+* :func:`refine` — an event's year (``كأس أمم إفريقيا 2023``) and a ``+``
+  (``أوبك+``) extend a name; names that need context (``الرجاء`` the club) count
+  everywhere once the article used them in context; a surname after ``لل``
+  (``للكاظمي``) is the person.
+* :func:`resolve_anaphora` — bare ``الجيش`` / ``النظام`` take the army or regime the
+  article names in full (``الجيش السوداني``, ``النظام السوري``).
+
+Every pattern is linear (bounded repetitions, no nested quantifiers).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+
+from newslab.extract.entity_rules import Candidate, NameMatcher, Words
+from newslab.extract.entity_text import (
+    DAY_WORDS,
+    NATIONALITY,
+    STOPWORDS,
+    TITLE_WORDS,
+    TOKEN,
+    is_definite,
+    key,
+    words,
+)
+from newslab.extract.gazetteer import Entry, Gazetteer, GazetteerMatch
+
+__all__ = ["find_layout", "refine", "resolve_anaphora"]
+
+_NAME = r"[^\W\d_]{2,25}"
+#: ``كتب: فلان الفلاني`` alone on its line (or before a dash / comma).
+_BYLINE = re.compile(
+    rf"(?m)^[ \t]{{0,4}}(?:كتب|كتبت|بقلم|اعداد|تحرير)[ \t]{{0,3}}[:\-–]?[ \t]{{0,3}}"
+    rf"(?P<name>{_NAME}(?:[ \t]{_NAME}){{1,3}})[ \t]{{0,3}}(?=$|[-–—،,|(])"
+)
+#: ``المصدر: موقع الاقتصاد المغاربي - المغرب`` (aggregator footers).
+_SOURCE_LINE = re.compile(
+    r"(?m)^[ \t]{0,4}(?:المصدر|مصدر الخبر|المصدر الاصلي)[ \t]{0,3}:[ \t]{0,3}"
+    r"(?P<name>[^\W_][^\n\-–—|:]{0,60}?)[ \t]{0,3}(?=$|[-–—|])"
+)
+#: ``الشمال السوري اليوم + وكالات`` (closing credit line).
+_CREDIT_LINE = re.compile(
+    r"(?m)^[ \t]{0,4}(?P<name>[^\W_][^\n+/\-–—]{1,50}?)[ \t]{0,3}[+/][ \t]{0,3}وكالات[ \t.]{0,3}$"
+)
+#: ``لـ"الاقتصادي الخليجي"`` (tatweel is gone after normalisation: ``ل"...``).
+_QUOTED_OUTLET = re.compile(r'(?<!\w)[وف]?ل[ ]?"(?P<name>[^"\n]{2,40})"')
+_SPEECH = re.compile(
+    r"(?:قال|قالت|وقال|وقالت|يقول|تقول|تصريح|تصريحات|حديث|مقابلة|اكد|اكدت|اوضح|اوضحت|"
+    r"كشف|كشفت|صرح|صرحت|اضاف|اضافت|افاد|افادت|اعلن|اعلنت)(?!\w)"
+)
+#: Pipeline heads: ``خط أنابيب``, ``أنبوب الغاز``, ``الأنبوب``, ``خط الغاز``.
+_PIPELINE = re.compile(
+    r"(?<!\w)[وفبل]?(?P<head>(?:خط[ ]|ال)?(?:انابيب|انبوب|الانابيب|الانبوب)(?:[ ](?:الغاز|النفط))?"
+    r"|خط[ ](?:الغاز|النفط))(?!\w)"
+)
+#: Project heads followed by a quoted name: ``مشروع "المشرق الجديد"``.
+_QUOTED_PROJECT = re.compile(
+    r'(?<!\w)[وفبل]?(?:مشروع|مشروعي|مبادرة|برنامج|خطة|انبوب|انبوبي)[ ]"(?P<name>[^"\n]{2,40})"'
+)
+_DASH = re.compile(r"[ ]{0,2}[-–][ ]{0,2}")
+_YEAR = re.compile(r"[ ](?P<year>(?:19|20)\d\d)(?!\d)")
+_LAM_LAM = re.compile(r"(?<![\w@#])(?P<p>[وف]?ل)(?P<rest>ل[^\W\d_]{3,25})(?!\w)")
+_BARE = re.compile(r"(?<![\w@#])(?:[وف]?(?:[بك]?ال|لل))(?P<w>جيش|نظام)(?!\w)")
+_NEXT = re.compile(r"[ ]{1,2}(?P<w>[^\W\d_]+)")
+#: Words of articles about the sea (migrants, boats, coasts, ports).
+_SEA = re.compile(
+    r"(?<!\w)(?:[وفبل]|ال|[وفب]ال|لل)?(?P<w>بحر|سواحل|ساحل|مهاجر|مهاجرين|مهاجرون|هجره|قارب|قوارب"
+    r"|مركب|سفينه|سفن|غرق|ابحار|ضفتي|جزيره|ميناء|موانئ|خفر|مياه)(?!\w)"
+)
+_SEA_NAMES = frozenset({"البحر الأبيض المتوسط"})
+#: ``من الشمال إلى الجنوب``: directions, not the regions of that name.
+_DIRECTIONS = frozenset({"الشمال", "الجنوب"})
+_FROM_TO = re.compile(
+    r"من[ ](?:ال)?(?:شمال|جنوب)[ ]{1,2}(?:الي|الى|حتي|حتى)[ ](?:ال)?(?:شمال|جنوب)(?!\w)"
+)
+
+#: Subtypes of generic institutions that a nationality adjective completes.
+_GENERIC = frozenset({"institution", "security", "military"})
+#: Words after which an ambiguous name is a common noun again (الاتفاق مع / على).
+_COMMON_AFTER = words("مع على بين حول عليه عليها بشأن")
+
+
+def find_layout(
+    text: str, hits: Sequence[GazetteerMatch], spell: Mapping[str, str]
+) -> list[Candidate]:
+    """Bylines, source and credit lines, quoted outlets, projects, institutions."""
+    out: list[Candidate] = []
+    by_start = {h.start: h for h in hits}
+    if "\n" in text or text[:12].lstrip().startswith(("كتب", "بقلم")):
+        out.extend(_bylines(text))
+    if "المصدر" in text or "مصدر" in text:
+        out.extend(_lines(_SOURCE_LINE, text, by_start, spell))
+    if "وكالات" in text:
+        out.extend(_lines(_CREDIT_LINE, text, by_start, spell))
+    if '"' in text:
+        out.extend(_quoted_outlets(text, by_start, spell))
+        out.extend(_quoted_projects(text, spell))
+    if "انبوب" in text or "انابيب" in text or "خط" in text:
+        out.extend(_pipelines(text, by_start, spell))
+    out.extend(_institutions(text, hits, spell))
+    return out
+
+
+def _tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
+    return list(TOKEN.finditer(text, start, end))
+
+
+def _value(toks: Iterable[re.Match[str]], spell: Mapping[str, str]) -> str:
+    return " ".join(spell.get(key(t.group()), t.group()) for t in toks)
+
+
+def _bylines(text: str) -> list[Candidate]:
+    out = []
+    for m in _BYLINE.finditer(text):
+        toks = _tokens(text, m.start("name"), m.end("name"))
+        if any(key(t.group()) in STOPWORDS or key(t.group()) in DAY_WORDS for t in toks):
+            continue
+        if is_definite(key(toks[0].group())):
+            continue  # كتب التاريخ الحديث: a heading, not a byline
+        name = tuple(t.group() for t in toks)
+        out.append(
+            Candidate(toks[0].start(), toks[-1].end(), "PER", " ".join(name), "byline", 6, name)
+        )
+    return out
+
+
+def _lines(
+    pattern: re.Pattern[str],
+    text: str,
+    by_start: Mapping[int, GazetteerMatch],
+    spell: Mapping[str, str],
+) -> list[Candidate]:
+    out = []
+    for m in pattern.finditer(text):
+        toks = _tokens(text, m.start("name"), m.end("name"))
+        if not toks or len(toks) > 5:
+            continue
+        start, end = toks[0].start(), toks[-1].end()
+        hit = by_start.get(start)
+        if hit is not None and hit.end >= end and hit.entry.label in ("GPE", "LOC"):
+            continue  # "غزة - وكالات": a dateline, not an outlet
+        out.append(Candidate(start, end, "ORG", _value(toks, spell), "outlet", 8))
+    return out
+
+
+def _quoted_outlets(
+    text: str, by_start: Mapping[int, GazetteerMatch], spell: Mapping[str, str]
+) -> list[Candidate]:
+    out = []
+    for m in _QUOTED_OUTLET.finditer(text):
+        if not _SPEECH.search(text, max(0, m.start() - 90), m.start()):
+            continue
+        toks = _tokens(text, m.start("name"), m.end("name"))
+        if not toks or len(toks) > 4 or any(key(t.group()) in STOPWORDS for t in toks):
+            continue
+        start, end = toks[0].start(), toks[-1].end()
+        hit = by_start.get(start)
+        if hit is not None and hit.end >= end and hit.entry.label != "ORG":
+            continue  # لـ"إسرائيل": the known name keeps its type
+        out.append(Candidate(start, end, "ORG", _value(toks, spell), "outlet", 5))
+    return out
+
+
+def _quoted_projects(text: str, spell: Mapping[str, str]) -> list[Candidate]:
+    out = []
+    for m in _QUOTED_PROJECT.finditer(text):
+        toks = _tokens(text, m.start("name"), m.end("name"))
+        if not toks or len(toks) > 4 or any(key(t.group()) in STOPWORDS for t in toks):
+            continue
+        out.append(
+            Candidate(toks[0].start(), toks[-1].end(), "MISC", _value(toks, spell), "project", 6)
+        )
+    return out
+
+
+def _pipelines(
+    text: str, by_start: Mapping[int, GazetteerMatch], spell: Mapping[str, str]
+) -> list[Candidate]:
+    """``خط أنابيب البصرة - العقبة``, ``أنبوب الغاز العابر للصحراء``,
+    ``أنبوب الغاز المغاربي الأوروبي``: the head is part of the name."""
+    out = []
+    for m in _PIPELINE.finditer(text):
+        pos = m.end()
+        first = by_start.get(pos + 1) if text[pos : pos + 1] == " " else None
+        value = ""
+        if first is not None and first.entry.label in ("GPE", "LOC") and not first.prefix:
+            dash = _DASH.match(text, first.end)
+            second = by_start.get(dash.end()) if dash and dash.group().strip() else None
+            if second is not None and second.entry.label in ("GPE", "LOC"):
+                end = second.end  # X - Y
+                value = " - ".join(
+                    _value(_tokens(text, a, b), spell)
+                    for a, b in ((m.start("head"), first.end), (second.start, second.end))
+                )
+        elif end := _adjective_name(text, pos):
+            value = _value(_tokens(text, m.start("head"), end), spell)
+        if value:
+            out.append(Candidate(m.start(), end, "MISC", value, "project", 7))
+    return out
+
+
+def _adjective_name(text: str, pos: int) -> int:
+    """End of ``العابر للصحراء`` or of two or more nisba adjectives after ``pos``."""
+    toks = []
+    for m in _NEXT.finditer(text, pos, min(len(text), pos + 80)):
+        if toks and m.start() != toks[-1].end():
+            break
+        toks.append(m)
+        if len(toks) == 3:
+            break
+    if not toks:
+        return 0
+    keys = [key(t.group("w")) for t in toks]
+    if keys[0] in ("العابر", "العابره") and len(keys) > 1 and keys[1][:1] == "ل":
+        return toks[1].end()
+    n = 0
+    while (
+        n < len(keys)
+        and is_definite(keys[n])
+        and keys[n].endswith(("ي", "يه"))
+        and keys[n] not in STOPWORDS
+    ):
+        n += 1
+    return toks[n - 1].end() if n >= 2 else 0
+
+
+def _institutions(
+    text: str, hits: Sequence[GazetteerMatch], spell: Mapping[str, str]
+) -> list[Candidate]:
+    """A generic institution and the nationality after it: ``الدفاع المدني السوري``."""
+    out = []
+    for h in hits:
+        entry = h.entry
+        if entry.label != "ORG" or entry.subtype not in _GENERIC:
+            continue
+        m = _NEXT.match(text, h.end)
+        if m is None:
+            continue
+        k = key(m.group("w"))
+        if (
+            k not in NATIONALITY
+            or not is_definite(k)
+            or NATIONALITY.get(key(entry.canonical.split(" ")[-1]))
+        ):
+            continue
+        adjective = spell.get(k, m.group("w"))
+        out.append(
+            Candidate(h.start, m.end(), "ORG", f"{entry.canonical} {adjective}", "gazetteer", 8)
+        )
+    return out
+
+
+# ---------------------------------------------------------------- refinement
+
+
+def refine(
+    text: str,
+    cands: list[Candidate],
+    gaz: Gazetteer,
+    words_: Words,
+    known: Mapping[str, tuple[str, tuple[str, ...]]],
+) -> list[Candidate]:
+    """``cands`` with extra and extended candidates from the whole article, less the
+    sea names an article without a sea in it uses in another sense (see the module doc)."""
+    extra: list[Candidate] = []
+    for c in cands:
+        if c.label == "EVENT" and not c.value[-4:].isdigit():
+            m = _YEAR.match(text, c.end)
+            if m:
+                extra.append(
+                    Candidate(
+                        c.start,
+                        m.end(),
+                        "EVENT",
+                        f"{c.value} {m.group('year')}",
+                        c.source,
+                        c.priority,
+                    )
+                )
+        elif c.label == "ORG" and text[c.end : c.end + 1] == "+" and not c.value.endswith("+"):
+            extra.append(Candidate(c.start, c.end + 1, "ORG", c.value + "+", c.source, c.priority))
+    extra.extend(_propagate_marked(text, cands, gaz, words_))
+    extra.extend(_lam_lam(text, known))
+    kept = [
+        c
+        for c in cands
+        if (c.value not in _SEA_NAMES or _sea_name_ok(text, c))
+        and (
+            c.value not in _DIRECTIONS
+            or not _FROM_TO.search(text, max(0, c.start - 25), c.end + 25)
+        )
+    ]
+    return [*kept, *extra]
+
+
+def _sea_name_ok(text: str, c: Candidate) -> bool:
+    """``المتوسط`` alone is the sea only in an article about the sea (migrants, boats,
+    coasts); elsewhere ``في المتوسط`` is "on average"."""
+    if len(TOKEN.findall(text, c.start, c.end)) > 1:
+        return True  # البحر المتوسط, حوض المتوسط
+    return len({m.group("w") for m in _SEA.finditer(text)}) >= 2
+
+
+class _Marked:
+    """The gazetteer's names that need context, ready to be found by word lookup."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.entries: dict[str, Entry] = {
+            k: e for k, e in gaz.by_key.items() if e.context == "marked" and not k.isascii()
+        }
+        self.canonicals = frozenset(e.canonical for e in self.entries.values())
+        self.matcher = NameMatcher(self.entries)
+
+
+@lru_cache(maxsize=8)
+def _marked(gaz: Gazetteer) -> _Marked:
+    return _Marked(gaz)
+
+
+def _propagate_marked(
+    text: str, cands: Sequence[Candidate], gaz: Gazetteer, words_: Words
+) -> list[Candidate]:
+    """``الرجاء`` the club, once the article names it in context (``نادي الرجاء``,
+    ``الرجاء الرياضي``), is the club everywhere in the article."""
+    marked = _marked(gaz)
+    found = {c.value for c in cands if c.label in ("ORG", "EVENT", "MISC")} & marked.canonicals
+    if not found:
+        return []
+    out = []
+    for start, end, clitics in marked.matcher.find(words_):
+        k = " ".join(key(t) for t in TOKEN.findall(text, start + clitics, end))
+        entry = marked.entries.get(k)
+        if entry is None or entry.canonical not in found:
+            continue
+        nxt = _NEXT.match(text, end)
+        if nxt is not None and key(nxt.group("w")) in _COMMON_AFTER:
+            continue
+        out.append(Candidate(start, end, entry.label, entry.canonical, "gazetteer", 6))
+    return out
+
+
+def _lam_lam(text: str, known: Mapping[str, tuple[str, tuple[str, ...]]]) -> list[Candidate]:
+    """A known family name in ``ال`` written with the preposition ``ل`` (``للكاظمي``)."""
+    if not known or "لل" not in text:
+        return []
+    out = []
+    for m in _LAM_LAM.finditer(text):
+        hit = known.get(key("ا" + m.group("rest")))
+        if hit is not None:
+            value, name = hit
+            out.append(Candidate(m.start(), m.end(), "PER", value, "propagated", 3, name))
+    return out
+
+
+# ------------------------------------------------------------------ anaphora
+
+
+def resolve_anaphora(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Bare ``الجيش`` / ``النظام`` -> the one army / regime the article names in full."""
+    if "جيش" not in text and "نظام" not in text:
+        return chosen
+    referents: dict[str, Counter[str]] = {"جيش": Counter(), "نظام": Counter()}
+    for c in chosen:
+        if c.label != "ORG":
+            continue
+        surface = text[c.start : c.end]
+        for word, counter in referents.items():
+            if word in surface and len(TOKEN.findall(surface)) >= 2:
+                counter[c.value] += 1
+    targets = {w: _single(counter) for w, counter in referents.items()}
+    if not any(targets.values()):
+        return chosen
+    starts = sorted((c.start, c.end) for c in chosen)
+    extra = []
+    for m in _BARE.finditer(text):
+        target = targets[m.group("w")]
+        if target is None or _overlaps(starts, m.start(), m.end()):
+            continue
+        nxt = _NEXT.match(text, m.end())
+        if nxt is not None:
+            k = key(nxt.group("w"))
+            if (
+                is_definite(k)
+                and k not in STOPWORDS
+                and k not in DAY_WORDS
+                and k not in TITLE_WORDS
+            ):
+                continue  # النظام الصحي, الجيش الوطني: another system or army
+        extra.append(Candidate(m.start(), m.end(), "ORG", target, "anaphora", 1))
+    if not extra:
+        return chosen
+    return sorted([*chosen, *extra], key=lambda c: c.start)
+
+
+def _single(counter: Counter[str]) -> str | None:
+    if not counter:
+        return None
+    (best, n), *rest = counter.most_common(2)
+    return best if not rest or n > rest[0][1] else None
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
