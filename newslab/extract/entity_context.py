@@ -73,6 +73,7 @@ _DASH = re.compile(r"[ ]{0,2}[-–][ ]{0,2}")
 _YEAR = re.compile(r"[ ](?P<year>(?:19|20)\d\d)(?!\d)")
 _LAM_LAM = re.compile(r"(?<![\w@#])(?P<p>[وف]?ل)(?P<rest>ل[^\W\d_]{3,25})(?!\w)")
 _BARE = re.compile(r"(?<![\w@#])(?:[وف]?(?:[بك]?ال|لل))(?P<w>جيش|نظام)(?!\w)")
+_HEADED = re.compile(r"[وف]?(?:[بك]?ال|لل)?(?P<w>جيش|نظام)(?!\w)")
 _NEXT = re.compile(r"[ ]{1,2}(?P<w>[^\W\d_]+)")
 #: Words of articles about the sea (migrants, boats, coasts, ports).
 _SEA = re.compile(
@@ -86,6 +87,8 @@ _FROM_TO = re.compile(
     r"من[ ](?:ال)?(?:شمال|جنوب)[ ]{1,2}(?:الي|الى|حتي|حتى)[ ](?:ال)?(?:شمال|جنوب)(?!\w)"
 )
 
+#: Descriptors left outside an outlet's name on a source line.
+_PRINT_DESCRIPTORS = words("صحيفة جريدة مجلة قناة")
 #: Subtypes of generic institutions that a nationality adjective completes.
 _GENERIC = frozenset({"institution", "security", "military"})
 #: Words after which an ambiguous name is a common noun again (الاتفاق مع / على).
@@ -145,6 +148,8 @@ def _lines(
     out = []
     for m in pattern.finditer(text):
         toks = _tokens(text, m.start("name"), m.end("name"))
+        if len(toks) > 1 and key(toks[0].group()) in _PRINT_DESCRIPTORS:
+            toks = toks[1:]  # صحيفة السوق اليومية -> السوق اليومية
         if not toks or len(toks) > 5:
             continue
         start, end = toks[0].start(), toks[-1].end()
@@ -375,10 +380,9 @@ def resolve_anaphora(text: str, chosen: list[Candidate]) -> list[Candidate]:
     for c in chosen:
         if c.label != "ORG":
             continue
-        surface = text[c.start : c.end]
-        for word, counter in referents.items():
-            if word in surface and len(TOKEN.findall(surface)) >= 2:
-                counter[c.value] += 1
+        m = _HEADED.match(text, c.start, c.end)
+        if m is not None and c.end > m.end():
+            referents[m.group("w")][c.value] += 1  # الجيش السوداني, النظام السوري
     targets = {w: _single(counter) for w, counter in referents.items()}
     if not any(targets.values()):
         return chosen
