@@ -949,6 +949,9 @@ def _descriptor(
     if gap == '"':
         n = _quoted_name(text, toks, 0)
         if n:
+            known = spans.at(first.start)
+            if known is not None and known.entry.label == "ORG" and known.end == toks[n - 1].end:
+                return None  # a known outlet keeps its canonical name
             # صحيفة "الشرق الأوسط": the outlet, whatever else the gazetteer knows the name as
             return Candidate(
                 first.start, toks[n - 1].end, "ORG", _canonical(toks[:n], spell), "descriptor", 8
