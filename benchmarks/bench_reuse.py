@@ -7,7 +7,16 @@ plants near-duplicate paragraphs (a paragraph of one article copied into another
 exact alignment) and prints recall and precision of the planted pairs, time and peak
 memory. Target: recall >= 0.95 at 100k articles in under 10 minutes.
 
-    python benchmarks/bench_reuse.py [--sizes 10000 100000] [--words 120]
+Articles have four paragraphs of varying length (``--words`` on average in all).
+Words are drawn with Zipf frequencies by default (``--vocabulary zipf``), as in real
+text: unrelated passages then share their commonest words, which is what makes
+candidate generation hard; ``uniform`` draws every word equally often.
+
+Baseline measured in the same run: tokenising the same corpus (normalising and
+splitting every paragraph into words), the least any reuse search has to do; the
+``x tokenise`` column is find_reuse's time in multiples of it.
+
+    python benchmarks/bench_reuse.py [--sizes 10000 100000] [--words 300]
 """
 
 from __future__ import annotations
@@ -17,55 +26,83 @@ import random
 import resource
 import sys
 import time
+from itertools import accumulate
 
 import newslab
 from newslab.analysis import find_reuse
+from newslab.analysis.text import paragraphs, words
 
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+PARAGRAPHS = 4
 
 
 def vocabulary(size: int, seed: int) -> list[str]:
     r = random.Random(seed)
-    words = set()
-    while len(words) < size:
-        words.add("".join(r.choice(LETTERS) for _ in range(r.randint(3, 7))))
-    return sorted(words)
+    found = set()
+    while len(found) < size:
+        found.add("".join(r.choice(LETTERS) for _ in range(r.randint(3, 7))))
+    return sorted(found)
 
 
-def make_corpus(n: int, words_per_article: int, seed: int = 7) -> tuple[newslab.Corpus, set[tuple[str, str]]]:
-    """``n`` articles of three paragraphs; 1% receive a near-copy of another's paragraph."""
+def make_corpus(
+    n: int, words_per_article: int, seed: int = 7, zipf: bool = True
+) -> tuple[newslab.Corpus, set[tuple[str, str]]]:
+    """``n`` articles of four paragraphs; 1% receive a near-copy of another's paragraph."""
     r = random.Random(seed)
     vocab = vocabulary(50_000, seed)
-    per_paragraph = max(10, words_per_article // 3)
-    paragraphs = [
-        [" ".join(r.choice(vocab) for _ in range(per_paragraph)) + "." for _ in range(3)]
-        for _ in range(n)
-    ]
+    r.shuffle(vocab)  # frequency rank unrelated to spelling
+    weights = list(accumulate(1 / rank for rank in range(1, len(vocab) + 1))) if zipf else None
+    mean = max(10, words_per_article // PARAGRAPHS)
+
+    def paragraph() -> str:
+        size = r.randint(mean // 2, mean + mean // 2)
+        return " ".join(r.choices(vocab, cum_weights=weights, k=size)) + "."
+
+    texts = [[paragraph() for _ in range(PARAGRAPHS)] for _ in range(n)]
     planted: set[tuple[str, str]] = set()
     for target in r.sample(range(n), max(1, n // 100)):
         source = r.randrange(n)
         if source == target:
             continue
-        words = r.choice(paragraphs[source]).rstrip(".").split()
-        for i in r.sample(range(len(words)), len(words) // 10):
-            words[i] = r.choice(vocab)
-        paragraphs[target][r.randrange(3)] = " ".join(words) + "."
+        copied = r.choice(texts[source]).rstrip(".").split()
+        for i in r.sample(range(len(copied)), len(copied) // 10):
+            copied[i] = r.choice(vocab)
+        texts[target][r.randrange(PARAGRAPHS)] = " ".join(copied) + "."
         planted.add(tuple(sorted((f"a{source:06d}", f"a{target:06d}"))))
     corpus = newslab.Corpus(
-        newslab.Article(f"a{i:06d}", "\n".join(p), source=f"outlet-{i % 20}") for i, p in enumerate(paragraphs)
+        newslab.Article(f"a{i:06d}", "\n".join(p), source=f"outlet-{i % 20}")
+        for i, p in enumerate(texts)
     )
     return corpus, planted
+
+
+def tokenise(corpus: newslab.Corpus) -> int:
+    """The baseline: every paragraph normalised and split into words; returns the word count."""
+    count = 0
+    for article in corpus:
+        text = article.text
+        for start, end in paragraphs(text):
+            count += len(words(text[start:end]))
+    return count
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--words", type=int, default=120, help="words per article")
+    parser.add_argument("--words", type=int, default=300, help="words per article (mean)")
+    parser.add_argument("--vocabulary", choices=("zipf", "uniform"), default="zipf")
     args = parser.parse_args()
-    print(f"{'articles':>9}{'planted':>9}{'found':>7}{'recall':>8}{'precision':>11}{'seconds':>9}{'peak RSS MB':>13}")
+    print(f"{args.words} words per article on average, {args.vocabulary} word frequencies")
+    header = ("articles", "planted", "found", "recall", "precision", "seconds", "x tokenise",
+              "peak RSS MB")
+    widths = (9, 9, 7, 8, 11, 9, 12, 13)
+    print("".join(f"{h:>{w}}" for h, w in zip(header, widths, strict=True)))
     ok = True
     for n in args.sizes:
-        corpus, planted = make_corpus(n, args.words)
+        corpus, planted = make_corpus(n, args.words, zipf=args.vocabulary == "zipf")
+        started = time.perf_counter()
+        tokenise(corpus)
+        baseline = time.perf_counter() - started
         started = time.perf_counter()
         table = find_reuse(corpus, levels=("paragraph",), within_articles=False)
         seconds = time.perf_counter() - started
@@ -74,7 +111,9 @@ def main() -> int:
         recall = hits / len(planted) if planted else 1.0
         precision = hits / len(found) if found else 1.0
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"{n:>9}{len(planted):>9}{len(found):>7}{recall:>8.3f}{precision:>11.3f}{seconds:>9.1f}{rss:>13.0f}")
+        values = (f"{n}", f"{len(planted)}", f"{len(found)}", f"{recall:.3f}", f"{precision:.3f}",
+                  f"{seconds:.1f}", f"{seconds / baseline:.1f}", f"{rss:.0f}")
+        print("".join(f"{v:>{w}}" for v, w in zip(values, widths, strict=True)), flush=True)
         if n >= 100_000:
             ok = ok and recall >= 0.95 and seconds < 600
     print("target (100k): recall >= 0.95 in under 600 s:", "OK" if ok else "MISSED")

@@ -13,7 +13,6 @@ article's) text found in another.
 from __future__ import annotations
 
 import difflib
-from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,7 +22,7 @@ import pandas as pd
 import regex
 
 from newslab.analysis.inputs import articles_frame, check_spans
-from newslab.analysis.lsh import shingles, signature_pairs, signatures, token_hashes
+from newslab.analysis.lsh import signature_pairs, signatures, token_hashes
 from newslab.analysis.text import match_key, paragraphs, sentences, stopwords
 from newslab.arabic import normalize
 
@@ -51,6 +50,17 @@ REUSE_COLUMNS = (
 )
 
 LEVELS = ("paragraph", "sentence")
+#: Tokens in more than this share of a level's passages are left out of the MinHash
+#: sets (see :meth:`_PassageSets.distinctive_sets`) ...
+COMMON_SHARE = 0.01
+#: ... when they are also in more than this many passages (small corpora keep all).
+COMMON_MIN_PASSAGES = 100
+#: Passages left with fewer distinctive tokens than this keep all of theirs.
+MIN_DISTINCTIVE = 4
+#: Words tokenised before they are hashed together (bounds the memory used).
+WORDS_PER_BATCH = 1 << 20
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+_STOP_BIT = np.uint64(1)
 _WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]{1,200}")
 
 
@@ -136,9 +146,10 @@ def _pairs_at_level(
     within_articles: bool,
 ) -> list[dict[str, Any]]:
     texts = articles["text"].tolist()
-    found = _PassageSets.collect(texts, level, ignored, min_words, shingle_size, stopwords())
-    signature = signatures(found.hashes(), found.token_starts, num_perm=num_perm)
-    pairs = signature_pairs(signature, found.sizes, threshold=lsh_threshold)
+    found = _PassageSets.collect(texts, level, ignored, min_words, shingle_size)
+    hashes, starts, sizes = found.distinctive_sets()
+    signature = signatures(hashes, starts, num_perm=num_perm)
+    pairs = signature_pairs(signature, sizes, threshold=lsh_threshold)
     if not within_articles:
         pairs = pairs[found.article[pairs[:, 0]] != found.article[pairs[:, 1]]]
     passages: dict[int, _Passage] = {}
@@ -164,7 +175,7 @@ class _PassageSets:
     """The passages of one level long enough to compare, as arrays, with their token sets.
 
     Passage ``k`` is ``text[start[k]:end[k]]`` of article row ``article[k]``; its
-    distinct content shingles are the ``vocabulary`` entries numbered
+    distinct content shingles, as 64-bit hashes, are
     ``tokens[token_starts[k]:token_starts[k + 1]]``. Words and their offsets are not
     kept (tens of millions in a large corpus): only candidates recompute theirs.
     """
@@ -174,14 +185,32 @@ class _PassageSets:
     end: np.ndarray
     token_starts: np.ndarray
     tokens: np.ndarray
-    vocabulary: dict[str, int]
 
     @property
     def sizes(self) -> np.ndarray:
         return np.diff(np.append(self.token_starts, len(self.tokens)))
 
-    def hashes(self) -> np.ndarray:
-        return token_hashes(self.vocabulary)[self.tokens]
+    def distinctive_sets(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Token hashes, set starts and set sizes for MinHash, without common tokens.
+
+        A token found in more than :data:`COMMON_SHARE` of the passages (and in more
+        than :data:`COMMON_MIN_PASSAGES`) is left out: in a corpus about one story the
+        names and words of that story are in thousands of passages, say nothing about
+        reuse, and would make nearly every pair of passages a candidate. A passage left
+        with fewer than :data:`MIN_DISTINCTIVE` tokens keeps all of its own. The
+        alignment that confirms candidates still compares every word.
+        """
+        sizes = self.sizes
+        limit = max(COMMON_MIN_PASSAGES, COMMON_SHARE * len(sizes))
+        if len(sizes) <= limit:  # no token can be in more passages than there are
+            return self.tokens, self.token_starts, sizes
+        _, inverse, counts = np.unique(self.tokens, return_inverse=True, return_counts=True)
+        keep = counts[inverse] <= limit
+        if not keep.all():
+            kept = np.add.reduceat(keep.astype(np.int64), self.token_starts)
+            keep |= np.repeat(kept < np.minimum(sizes, MIN_DISTINCTIVE), sizes)
+            sizes = np.add.reduceat(keep.astype(np.int64), self.token_starts)
+        return self.tokens[keep], np.cumsum(sizes) - sizes, sizes
 
     @classmethod
     def collect(
@@ -191,46 +220,92 @@ class _PassageSets:
         ignored: dict[int, list[tuple[int, int]]],
         min_words: int,
         shingle_size: int,
-        stop: frozenset[str],
     ) -> _PassageSets:
-        keys = _MatchKeys()
-        vocabulary = _Numbering()
-        columns = {name: array("q") for name in ("article", "start", "end", "token_starts")}
-        tokens = array("q")
+        """Cut, normalise and tokenise every passage; hash and deduplicate in batches."""
+        vocabulary = _KeyHashes()
+        columns: dict[str, list[np.ndarray]] = {k: [] for k in ("article", "start", "end", "sizes")}
+        token_chunks: list[np.ndarray] = []
+        bounds: list[tuple[int, int, int]] = []
+        words: list[str] = []
+        counts: list[int] = []
+
+        def flush() -> None:
+            if not bounds:
+                return
+            codes, uniques = pd.factorize(np.array(words, dtype=object))
+            key_hashes = vocabulary.hashes(uniques)[codes]
+            passage_tokens, sizes = _shingle_sets(key_hashes, np.array(counts), shingle_size)
+            kept = sizes > 0  # passages of stop words only have nothing to compare
+            for name, values in zip(columns, (*np.array(bounds).T, sizes), strict=True):
+                columns[name].append(values[kept])
+            token_chunks.append(passage_tokens)
+            bounds.clear(), words.clear(), counts.clear()
+
         for row, text in enumerate(texts):
             skip = ignored.get(row, [])
             for start, end in paragraphs(text) if level == "paragraph" else sentences(text):
                 if skip and _inside_share(start, end, skip) >= 0.5:
                     continue
-                folded = normalize(text[start:end], teh_marbuta=True, hamza=True).text
-                words = _WORD.findall(folded)
-                if len(words) < min_words:
-                    continue
-                words = [keys[w] for w in words]
-                content = {s for s in shingles(words, shingle_size) if s not in stop}
-                if not content:
-                    continue
-                for name, value in zip(columns, (row, start, end, len(tokens)), strict=True):
-                    columns[name].append(value)
-                tokens.extend([vocabulary[s] for s in content])
-        arrays = [np.frombuffer(a, dtype=np.int64) for a in (*columns.values(), tokens)]
-        return cls(*arrays, dict(vocabulary))
+                found = _WORD.findall(normalize(text[start:end], teh_marbuta=True, hamza=True).text)
+                if len(found) >= min_words:
+                    bounds.append((row, start, end))
+                    words.extend(found)
+                    counts.append(len(found))
+            if len(words) >= WORDS_PER_BATCH:
+                flush()
+        flush()
+        arrays = {k: np.concatenate(v) if v else np.empty(0, np.int64) for k, v in columns.items()}
+        sizes = arrays.pop("sizes")
+        tokens = np.concatenate(token_chunks) if token_chunks else np.empty(0, np.uint64)
+        return cls(**arrays, token_starts=np.cumsum(sizes) - sizes, tokens=tokens)
 
 
-class _MatchKeys(dict):
-    """Folded word -> :func:`match_key`, computed once per distinct word (faster than lru_cache)."""
+class _KeyHashes:
+    """Folded word -> 64-bit hash of its :func:`match_key`, computed once per word.
 
-    def __missing__(self, word: str) -> str:
-        self[word] = key = match_key(word)
-        return key
+    The lowest bit is 1 for stop words and 0 otherwise (:data:`_STOP_BIT`).
+    """
+
+    def __init__(self) -> None:
+        self.known: dict[str, int] = {}
+        self.stop = stopwords()
+
+    def hashes(self, words: Sequence[str]) -> np.ndarray:
+        new = [w for w in words if w not in self.known]
+        keys = [match_key(w) for w in new]
+        for word, key, value in zip(new, keys, token_hashes(keys).tolist(), strict=True):
+            self.known[word] = value | 1 if key in self.stop else value & ~1
+        return np.fromiter((self.known[w] for w in words), dtype=np.uint64, count=len(words))
 
 
-class _Numbering(dict):
-    """Token -> its number in order of first appearance."""
+def _shingle_sets(key_hashes: np.ndarray, counts: np.ndarray, size: int):
+    """Distinct shingle hashes of consecutive passages of ``counts`` words each, and set sizes.
 
-    def __missing__(self, token: str) -> int:
-        self[token] = number = len(self)
-        return number
+    Single words that are stop words are left out; a shingle of several words hashes
+    its words in order; a passage shorter than ``size`` is one shingle.
+    """
+    passage = np.repeat(np.arange(len(counts)), counts)
+    if size <= 1:
+        keep = (key_hashes & _STOP_BIT) == 0
+        hashes, owner = key_hashes[keep], passage[keep]
+    else:
+        first = np.cumsum(counts) - counts
+        end_of = np.repeat(first + counts, counts)
+        span = np.minimum(size, counts[passage])  # shorter passages: the whole passage
+        start_ok = (np.arange(len(passage)) + span <= end_of) & (
+            (span == size) | (np.arange(len(passage)) == np.repeat(first, counts))
+        )
+        hashes = np.zeros(len(passage), dtype=np.uint64)
+        for k in range(size):
+            nxt = np.minimum(np.arange(len(passage)) + k, len(passage) - 1)
+            word = np.where(k < span, key_hashes[nxt], 0)
+            hashes = (hashes ^ word) * _MIX + np.uint64(k + 1)
+        hashes, owner = hashes[start_ok], passage[start_ok]
+    order = np.lexsort((hashes, owner))
+    hashes, owner = hashes[order], owner[order]
+    distinct = np.ones(len(hashes), dtype=bool)
+    distinct[1:] = (hashes[1:] != hashes[:-1]) | (owner[1:] != owner[:-1])
+    return hashes[distinct], np.bincount(owner[distinct], minlength=len(counts))
 
 
 def _words_with_offsets(text: str, start: int, end: int):

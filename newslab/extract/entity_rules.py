@@ -153,7 +153,7 @@ DESCRIPTORS = _words(
     "شركة صحيفة جريدة مجلة قناة موقع وكالة تلفزيون إذاعة راديو منصة مجموعة حركة نادي النادي"
 )
 #: Club descriptors: the club's name follows, a nationality after it is left out
-#: (``نادي الاتفاق السعودي`` -> ``الاتفاق``).
+#: (``نادي الوحدات الأردني`` -> ``الوحدات``).
 CLUB_DESCRIPTORS = _words("نادي النادي")
 #: Descriptors whose complement may be plain (indefinite) words: media names.
 MEDIA_DESCRIPTORS = _words("صحيفة جريدة مجلة قناة وكالة تلفزيون إذاعة راديو")
@@ -165,7 +165,7 @@ EVENT_HEADS = _words(
     """
 )
 #: Event heads that an ordinal alone names (الحرب العالمية الثانية, الانتفاضة الأولى);
-#: others need a place, year, month or nationality (القمة الرابعة is not a name).
+#: others need a place, year, month or nationality (المؤتمر الخامس is not a name).
 ORDINAL_EVENT_HEADS = _words("حرب الحرب انتفاضة الانتفاضة ثورة الثورة")
 #: Named places whose head is part of the name.
 PLACE_HEADS = _words(
@@ -174,7 +174,7 @@ PLACE_HEADS = _words(
     سد قاعدة جسر جبل نهر بحيرة وادي جزيرة مركب ملعب استاد مجمع قلعة ميدان
     """
 )
-#: Words that end a facility's name after its proper part (مطار حلب الدولي).
+#: Words that end a facility's name after its proper part (مطار بغداد الدولي).
 PLACE_TAILS = _words(
     """
     الدولي الدولية الرياضي الرياضية الأولمبي الأولمبية الكبير الكبرى المركزي المركزية
@@ -378,7 +378,7 @@ class Lexicon:
                 words.setdefault(g, "given")
         for w, cat in list(words.items()):
             if w.startswith("ال") and len(w) > 3 and cat not in ("given", "title"):
-                words.setdefault(w[1:], cat)  # للمكتب = ل + المكتب without its alef
+                words.setdefault(w[1:], cat)  # للمجلس = ل + المجلس without its alef
         self.category = words
         self.pattern = re.compile(
             r"(?<![\w@#])(?P<p>[وف]?[بلك]?)(?P<w>" + _alternation(words) + r")(?!\w)"
@@ -543,11 +543,11 @@ def _not_surname_uncached(k: str, lex: Lexicon) -> bool:
         k[:1] in "بل"
         and k.endswith("ه")
         and not k.startswith("بو")
-        and not (k.startswith("بن") and len(k) >= 5 and k not in _BN_NOUNS)  # بنخضرة
+        and not (k.startswith("بن") and len(k) >= 5 and k not in _BN_NOUNS)  # بنعيسى
     )  # بزيارة / لزيارة
 
 
-#: ب + nouns in ن that end a name (unlike Maghrebi family names in بن: بنعلي، بنخضرة).
+#: ب + nouns in ن that end a name (unlike Maghrebi family names in بن: بنعلي، بنعيسى).
 _BN_NOUNS = _words(
     "بنسبة بنتيجة بنهاية بنية بناية بندقية بنفسه بنسخة بنكهة بنبرة بنقطة بنظرة بنكتة بنيته"
 )
@@ -685,7 +685,7 @@ def _after_title(text: str, toks: Sequence[Token], lex: Lexicon, spans: Spans) -
             skip = _parenthetical(text, toks, i) if gap == "(" and i else 0
             if not skip:
                 return None
-            i += skip  # مدير الدفاع المدني (الخوذ البيضاء) رائد الصالح
+            i += skip  # رئيس الهيئة (اسمها المختصر) فلان الفلاني
             continue
         if gap:
             if gap in ("،", ",") and i > 0 and commas == 0:
@@ -748,7 +748,7 @@ def _from_given(
 ) -> Candidate | None:
     inside = spans.covering(start)
     if inside is not None and inside.start < start and inside.entry.label == "PER":
-        return None  # حمدان inside محمد حمدان دقلو: the known name stands
+        return None  # حسين inside صدام حسين: the known name stands
     first = Token(start, start + len(word), word, k, "")
     seq = Tokens(text, first.end, first=first)
     if k not in NAME_LINKS and not _name_token_ok(first, lex, first=True):
@@ -761,7 +761,7 @@ def _from_given(
         if is_definite(second) and not lex.is_given(second):
             return None
         if second[:1] in "بل" and not second.startswith(("بن", "بو")) and not lex.is_given(second):
-            return None  # ممرات آمنة لخروج: a common word, then a preposition
+            return None  # ساحات آمنة لإيواء: a common word, then a preposition
         if len(second) == 4 and second.endswith("ت") and not lex.is_given(second):
             return None  # أمل حصلت: a common word, then a verb
     return _person(seq, 0, n, "given", 4)
@@ -789,7 +789,7 @@ def _complement(
     """Definite words (and gazetteer names) after a head; ``(count, anchored)``.
 
     Stops after a nationality adjective, which closes a name (``وزارة الدفاع الروسية``),
-    unless an ``org`` name goes on with a ل-complement (``الاتحاد الإفريقي لكرة القدم``).
+    unless an ``org`` name goes on with a ل-complement (``الاتحاد الآسيوي لكرة القدم``).
     ``anchored`` tells whether a nationality, gazetteer place or name was included. A
     person's name is part of it only first (``جامعة محمد الخامس``) or after a royal or
     religious title (``جامعة الملك سعود``), never for ``security`` heads (``قوات حفتر``).
@@ -808,9 +808,9 @@ def _complement(
             hit = hit._replace(prefix=0)  # المديرية العامة للدفاع المدني
         after_title = n > 0 and toks[n - 1].key in _NAMED_TITLES
         if n and k in TITLE_WORDS and k not in _NAMED_TITLES:
-            break  # جامعة الملك سعود الدكتور ...: a person's title starts
+            break  # جامعة الأمير سلطان الدكتور ...: a person's title starts
         if hit is not None and hit.entry.label == "PER" and (security or (n and not after_title)):
-            break  # قوات الدعم السريع محمد حمدان دقلو: the person is a separate entity
+            break  # هيئة تحرير الشام أحمد الشرع: the person is a separate entity
         if after_title and hit is None:
             m = _title_name(toks, n)
             if m:
@@ -832,10 +832,10 @@ def _complement(
             n += 1
             anchored = True
             if org and _complement_goes_on(toks, n):
-                continue  # المنتدى التونسي للحقوق الاقتصادية
+                continue  # المنتدى المصري للحقوق والحريات
             break
         if k[:1] in ("ب", "ك", "ف") and k[1:3] == "ال":
-            break  # الوزارة بالصنائع: a preposition starts a new phrase
+            break  # الوزارة بالحمرا: a preposition starts a new phrase
         if k in _NAME_ADJECTIVES:
             anchored = True  # المكتب الوطني ...: an adjective that only names carry
         if is_definite(k) or (allow_plain and n == 0):
@@ -922,7 +922,7 @@ def _org(
 ) -> Candidate | None:
     head = text[start + len(prefix) : toks[0].start].strip() if toks.get(0) else ""
     if prefix.endswith("ل") and head.startswith("ل") and "ا" + key(head) in lex.category:
-        head = "ا" + head  # للمكتب: ل + المكتب
+        head = "ا" + head  # للمجلس: ل + المجلس
     head_key = key(head)
     first_hit = spans.at(toks[0].start) if toks.get(0) else None
     if head_key in _GENERIC_ORG_HEADS and first_hit is not None and first_hit.entry.label == "ORG":
@@ -1045,7 +1045,7 @@ def _event(
 ) -> Candidate | None:
     covering = spans.covering(start + len(prefix))
     if covering is not None and covering.entry.label == "ORG":
-        return None  # نادي الاتفاق السعودي: the head word is a club's name here
+        return None  # نادي الوحدة الإماراتي: the head word is a club's name here
     n = 0
     anchored = False
     strong = False  # anchored by more than an ordinal
@@ -1063,7 +1063,7 @@ def _event(
                 n += 1
             nxt = toks.get(n)
             if nxt is not None and nxt.key == "مع":
-                return None  # اتفاق تونس مع صندوق النقد: Tunisia's agreement, not a name
+                return None  # اتفاق مصر مع البنك الدولي: Egypt's agreement, not a name
             anchored = strong = True
             continue
         if k.isdigit() and len(k) == 4:
@@ -1078,7 +1078,7 @@ def _event(
         if k in ORDINALS and nxt is not None and nxt.key == "من":
             month = toks.get(n + 2)
             if month is not None and month.key in MONTHS:
-                n += 3  # زلزال السادس من شباط
+                n += 3  # زلزال الثامن من أيلول
                 anchored = strong = True
                 continue
         if k in MONTHS or k in ORDINALS or (k in NATIONALITY and is_definite(k)):
@@ -1094,7 +1094,7 @@ def _event(
         return None
     head = text[start + len(prefix) : toks[0].start].strip()
     if not strong and key(head) not in ORDINAL_EVENT_HEADS:
-        return None  # القمة الرابعة: a count, not a name
+        return None  # المؤتمر الخامس: a count, not a name
     # trailing unanchored words are not part of the name
     while n > 1 and not _is_anchor(toks[n - 1], spans) and not _event_tail(toks, n - 1):
         n -= 1
@@ -1153,7 +1153,7 @@ def _place(
     while tail - count < 2 and (t := toks.get(tail)) is not None and _plain_gap(t.gap):
         if t.key not in PLACE_TAILS:
             break
-        tail += 1  # مطار حلب الدولي
+        tail += 1  # مطار بغداد الدولي
     nxt = toks.get(tail)
     if nxt is not None and nxt.key in _PLACE_COMPLEMENTS and _complement_goes_on(toks, tail):
         tail += 1 if nxt.key.startswith("لل") else 2  # مركب ... لكرة القدم
@@ -1198,7 +1198,7 @@ def _place_after_descriptor(
     if _verb_like(tok, lex):
         return None
     if not is_definite(tok.key) and (tok.key.endswith("يه") or tok.key in _PLACE_ADJECTIVES):
-        return None  # منطقة اقتصادية, بلدة صغيرة: an adjective, not a name
+        return None  # منطقة صناعية, بلدة صغيرة: an adjective, not a name
     n = 1
     if toks.get(1) is not None and _plain_gap(toks[1].gap) and toks[0].key in _PLACE_NAME_HEADS:
         n = 2

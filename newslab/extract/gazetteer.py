@@ -419,7 +419,7 @@ def _trie_regex(words: Iterable[str]) -> str:
 
 def _char_regex(char: str) -> str:
     if char == " ":
-        return r"[ \-–]{1,3}"  # also "بعلبك - الهرمل"
+        return r"[ \-–]{1,3}"  # also "طنجة - تطوان"
     if char == _SEP:
         return r"[ \-]?"
     return _CLASSES.get(char) or re.escape(char)
