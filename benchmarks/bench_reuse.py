@@ -93,8 +93,16 @@ def main() -> int:
     parser.add_argument("--vocabulary", choices=("zipf", "uniform"), default="zipf")
     args = parser.parse_args()
     print(f"{args.words} words per article on average, {args.vocabulary} word frequencies")
-    header = ("articles", "planted", "found", "recall", "precision", "seconds", "x tokenise",
-              "peak RSS MB")
+    header = (
+        "articles",
+        "planted",
+        "found",
+        "recall",
+        "precision",
+        "seconds",
+        "x tokenise",
+        "peak RSS MB",
+    )
     widths = (9, 9, 7, 8, 11, 9, 12, 13)
     print("".join(f"{h:>{w}}" for h, w in zip(header, widths, strict=True)))
     ok = True
@@ -111,8 +119,16 @@ def main() -> int:
         recall = hits / len(planted) if planted else 1.0
         precision = hits / len(found) if found else 1.0
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        values = (f"{n}", f"{len(planted)}", f"{len(found)}", f"{recall:.3f}", f"{precision:.3f}",
-                  f"{seconds:.1f}", f"{seconds / baseline:.1f}", f"{rss:.0f}")
+        values = (
+            f"{n}",
+            f"{len(planted)}",
+            f"{len(found)}",
+            f"{recall:.3f}",
+            f"{precision:.3f}",
+            f"{seconds:.1f}",
+            f"{seconds / baseline:.1f}",
+            f"{rss:.0f}",
+        )
         print("".join(f"{v:>{w}}" for v, w in zip(values, widths, strict=True)), flush=True)
         if n >= 100_000:
             ok = ok and recall >= 0.95 and seconds < 600

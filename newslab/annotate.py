@@ -22,17 +22,26 @@ import pandas as pd
 
 from newslab.corpus.article import Article, Corpus
 from newslab.errors import ExtractorError, PluginError, SpanError
-from newslab.extract.base import Context, call_extract
+from newslab.extract.base import Context, Extractor, call_extract
 from newslab.registry import Registry, default_registry
-from newslab.spans import COLUMNS, Span, empty_frame, format_value
+from newslab.spans import (
+    COLUMNS,
+    Span,
+    empty_frame,
+    format_value,
+    frame_from_rows,
+    to_frame,
+)
 
 __all__ = [
     "ExtractionFailure",
     "annotate",
     "annotate_article",
+    "annotate_article_by_extractor",
     "failures",
     "fit_extractors",
     "resolve_extractors",
+    "spans_table",
 ]
 
 #: Corpora at least this large show a progress bar by default.
@@ -104,15 +113,61 @@ def annotate_article(
     strict: bool = False,
 ) -> tuple[list[Span], list[ExtractionFailure]]:
     """Run every extractor on one article; return its checked spans and failures."""
-    context = Context(article)
+    by_extractor, failed = annotate_article_by_extractor(article, extractors, strict=strict)
     kept: list[Span] = []
+    for produced in by_extractor.values():
+        kept.extend(produced)
+    return kept, failed
+
+
+def annotate_article_by_extractor(
+    article: Article,
+    extractors: Mapping[str, Any],
+    *,
+    strict: bool = False,
+) -> tuple[dict[str, list[Span]], list[ExtractionFailure]]:
+    """:func:`annotate_article` with the spans kept apart per extractor (in run order)."""
+    context = Context(article)
+    by_extractor = context.spans_by_extractor
     failed: list[ExtractionFailure] = []
+    text = article.text
+    size = len(text)
+    article_id = article.id
+    new_span = _SPAN_NEW
     for name, extractor in extractors.items():
         produced: list[Span] = []
+        append = produced.append
         try:
             declared = _declared(extractor)
+            verdicts: dict[tuple[str, str], bool] = {}  # (kind, label) -> declared?
             for span in call_extract(extractor, article, context) or ():
-                produced.append(_checked(span, article, extractor, name, declared))
+                # fast path for plain spans; anything unusual gets the full checks
+                if type(span) is Span:
+                    start, end, kind, label, value, attrs, surface = span[:7]
+                    if (
+                        type(start) is int
+                        and type(end) is int
+                        and 0 <= start <= end <= size
+                        and type(kind) is str
+                        and type(label) is str
+                        and type(value) is str
+                        and (attrs is None or (type(attrs) is dict and _flat_json(attrs)))
+                    ):
+                        ok = verdicts.get((kind, label))
+                        if ok is None:
+                            ok = verdicts[kind, label] = (
+                                bool(kind) and _declared_problem(span, declared) is None
+                            )
+                        piece = text[start:end]
+                        if ok and (surface is None or surface == piece):
+                            append(
+                                new_span(
+                                    Span,
+                                    (start, end, kind, label, value, attrs, piece, article_id, name),
+                                )
+                            )
+                            continue
+                append(_checked(span, article, extractor, name, declared))
         except Exception as exc:
             if strict:
                 if isinstance(exc, ExtractorError):
@@ -132,9 +187,8 @@ def annotate_article(
                 )
             )
             produced = []  # a half-run extractor's spans are not trustworthy
-        context.spans_by_extractor[name] = produced
-        kept.extend(produced)
-    return kept, failed
+        by_extractor[name] = produced
+    return by_extractor, failed
 
 
 def _checked(
@@ -360,30 +414,8 @@ def finalize_frame(
     parts = []
     for name, extractor in extractors.items():
         own = frame[frame["extractor"] == name]
-        finalize = getattr(extractor, "finalize", None)
-        if callable(finalize) and len(own):
-            try:
-                result = finalize(own.reset_index(drop=True))
-                if list(result.columns[: len(COLUMNS)]) != list(COLUMNS) or len(result) != len(own):
-                    raise PluginError(
-                        f"finalize of {name!r} must return the same rows and columns it got"
-                    )
-                own = result
-            except Exception as exc:
-                if strict:
-                    raise ExtractorError(
-                        f"extractor {name!r} failed in finalize: {type(exc).__name__}: {exc}",
-                        article="*",
-                        extractor=name,
-                    ) from exc
-                failed.append(
-                    ExtractionFailure(
-                        "*",
-                        name,
-                        f"finalize: {type(exc).__name__}: {exc}",
-                        traceback.format_exc(limit=8),
-                    )
-                )
+        if len(own):
+            own = _finalized(name, extractor, own.reset_index(drop=True), failed, strict)
         parts.append(own)
     others = frame[~frame["extractor"].isin(list(extractors))]
     parts.append(others)
@@ -391,6 +423,37 @@ def finalize_frame(
     if not parts:
         return empty_frame(), failed
     return pd.concat(parts, ignore_index=True), failed
+
+
+def _finalized(
+    name: str, extractor: Any, own: pd.DataFrame, failed: list[ExtractionFailure], strict: bool
+) -> pd.DataFrame:
+    """``own`` (the extractor's rows) after its ``finalize``; a failure is recorded in
+    ``failed`` (or raised when ``strict``) and leaves the rows as they were."""
+    finalize = getattr(extractor, "finalize", None)
+    if not callable(finalize):
+        return own
+    try:
+        result = finalize(own)
+        if list(result.columns[: len(COLUMNS)]) != list(COLUMNS) or len(result) != len(own):
+            raise PluginError(f"finalize of {name!r} must return the same rows and columns it got")
+        return result
+    except Exception as exc:
+        if strict:
+            raise ExtractorError(
+                f"extractor {name!r} failed in finalize: {type(exc).__name__}: {exc}",
+                article="*",
+                extractor=name,
+            ) from exc
+        failed.append(
+            ExtractionFailure(
+                "*",
+                name,
+                f"finalize: {type(exc).__name__}: {exc}",
+                traceback.format_exc(limit=8),
+            )
+        )
+        return own
 
 
 def sort_frame(frame: pd.DataFrame, article_order: Sequence[str]) -> pd.DataFrame:
@@ -403,6 +466,59 @@ def sort_frame(frame: pd.DataFrame, article_order: Sequence[str]) -> pd.DataFram
         ["_rank", "start", "end", "extractor", "kind", "label"], kind="mergesort"
     )
     return ordered.drop(columns="_rank").reset_index(drop=True)
+
+
+def spans_table(
+    spans_by_extractor: Mapping[str, Sequence[Span]],
+    extractors: Mapping[str, Any],
+    article_order: Sequence[str],
+    *,
+    strict: bool = False,
+) -> tuple[pd.DataFrame, list[ExtractionFailure]]:
+    """The sorted, finalised spans table of a chunk: the same rows, in the same order,
+    as ``sort_frame(finalize_frame(to_frame(spans), extractors), article_order)``.
+
+    The spans stay apart per extractor, so only an extractor with a ``finalize`` of its
+    own gets a table of its rows; the others' rows go straight into one table (no
+    filtering of a large table per extractor). The spans must be the runner's own,
+    made for this table: their ``attrs`` dicts are used as they are, not copied.
+    """
+    failed: list[ExtractionFailure] = []
+    frames: list[pd.DataFrame] = []
+    run: list[Any] = []  # plain spans of consecutive extractors without a finalize
+
+    def flush() -> None:
+        if run:
+            frames.append(frame_from_rows(run, copy_attrs=False))
+            run.clear()
+
+    names = [*extractors, *(n for n in spans_by_extractor if n not in extractors)]
+    for name in names:  # the parts in extractor order, as finalize_frame makes them
+        own = spans_by_extractor.get(name) or []
+        if not own:
+            continue
+        extractor = extractors.get(name)
+        plain = all(type(s) is Span for s in own)
+        if extractor is not None and _has_finalize(extractor):
+            flush()
+            frame = frame_from_rows(own, copy_attrs=False) if plain else to_frame(own)
+            frames.append(_finalized(name, extractor, frame, failed, strict))
+        elif plain:
+            run.extend(own)
+        else:
+            flush()
+            frames.append(to_frame(own))
+    flush()
+    if not frames:
+        return empty_frame(), failed
+    frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    return sort_frame(frame, article_order), failed
+
+
+def _has_finalize(extractor: Any) -> bool:
+    """Does the extractor have a ``finalize`` other than the base class's no-op?"""
+    finalize = getattr(extractor, "finalize", None)
+    return callable(finalize) and getattr(finalize, "__func__", None) is not Extractor.finalize
 
 
 def failures(spans: pd.DataFrame) -> pd.DataFrame:

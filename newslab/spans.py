@@ -13,8 +13,9 @@ import json
 import math
 import os
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -129,11 +130,42 @@ def empty_frame() -> pd.DataFrame:
 
 def to_frame(spans: Iterable[Span | Mapping[str, Any]]) -> pd.DataFrame:
     """Build the spans table from spans (or row dicts), in schema column order."""
+    spans = spans if isinstance(spans, list) else list(spans)
+    if spans and all(type(s) is Span for s in spans):
+        return frame_from_rows(spans)
     rows = [s.as_row() if isinstance(s, Span) else _row_from_mapping(s) for s in spans]
     if not rows:
         return empty_frame()
     frame = pd.DataFrame.from_records(rows, columns=list(COLUMNS))
     return frame.astype({"start": "int64", "end": "int64"})
+
+
+def frame_from_rows(rows: Sequence[tuple[Any, ...]], *, copy_attrs: bool = True) -> pd.DataFrame:
+    """The spans table from :class:`Span` objects (or tuples in its field order), built
+    column by column; each value as :meth:`Span.as_row` gives it (``value`` formatted,
+    ``label`` and ``text`` never ``None``, ``attrs`` a dict: a copy unless
+    ``copy_attrs`` is false, when the dicts are only passed on)."""
+    if not rows:
+        return empty_frame()
+    start, end, kind, label, value, attrs, text, article, extractor = (
+        list(map(itemgetter(i), rows)) for i in range(len(Span._fields))
+    )
+    if copy_attrs:
+        attrs = [dict(a) if a else {} for a in attrs]
+    else:
+        attrs = [a if type(a) is dict else dict(a) if a else {} for a in attrs]
+    columns = {
+        "article": article,
+        "extractor": extractor,
+        "kind": kind,
+        "label": [v or "" for v in label],
+        "start": [v if type(v) is int else int(v) for v in start],
+        "end": [v if type(v) is int else int(v) for v in end],
+        "text": ["" if v is None else v for v in text],
+        "value": [v if type(v) is str else format_value(v) for v in value],
+        "attrs": attrs,
+    }
+    return pd.DataFrame(columns).astype({"start": "int64", "end": "int64"})
 
 
 def _row_from_mapping(row: Mapping[str, Any]) -> dict[str, Any]:

@@ -188,3 +188,65 @@ def test_output_is_sorted_and_typed():
     assert spans["start"].dtype == "int64"
     assert spans.equals(annotate(CORPUS, [Words()], progress=False))
     newslab.spans.validate_frame(spans, CORPUS.texts())
+
+
+class Upper(Extractor):
+    """Entities whose ``finalize`` rewrites values (a corpus-level pass)."""
+
+    name = "upper"
+    kinds = ("entity",)
+
+    def extract(self, article, context):
+        import re
+
+        for match in re.finditer(r"\w+", article.text):
+            yield Span(match.start(), match.end(), "entity", "MISC", match.group(), {"n": 1})
+
+    def finalize(self, spans):
+        out = spans.copy()
+        out["value"] = [v.upper() + "!" for v in out["value"]]
+        return out
+
+
+class Numbers(Extractor):
+    """Spans the runner checks the slow way: numpy offsets, numeric values, no label."""
+
+    name = "nums"
+    kinds = ("quantity",)
+
+    def extract(self, article, context):
+        import re
+
+        for match in re.finditer(r"\w+", article.text):
+            yield Span(np.int64(match.start()), match.end(), "quantity", None, 2.50)
+
+
+def test_spans_table_equals_finalize_then_sort():
+    from newslab.annotate import (
+        annotate_article_by_extractor,
+        finalize_frame,
+        resolve_extractors,
+        sort_frame,
+        spans_table,
+    )
+    from newslab.spans import to_frame
+
+    corpus = Corpus([
+        Article("b2", "word قال word"),
+        Article("b1", "alpha beta alpha"),
+        Article("b3", "beta"),
+    ])
+    extractors = resolve_extractors([Words(), Upper(), Numbers(), Crashy()])
+    by_extractor: dict[str, list[Span]] = {}
+    for article in corpus:
+        produced, _ = annotate_article_by_extractor(article, extractors)
+        for name, spans in produced.items():
+            by_extractor.setdefault(name, []).extend(spans)
+    flat = [s for spans in by_extractor.values() for s in spans]
+    expected = sort_frame(finalize_frame(to_frame(flat), extractors)[0], corpus.ids)
+    table, failed = spans_table(by_extractor, extractors, corpus.ids)
+    assert failed == []
+    assert table.equals(expected)
+    assert list(table.dtypes) == list(expected.dtypes)
+    assert (table[table.extractor == "upper"]["value"].str.endswith("!")).all()
+    assert set(table[table.extractor == "nums"]["value"]) == {"2.5"}

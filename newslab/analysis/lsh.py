@@ -19,11 +19,15 @@ Two measures:
 * ``jaccard``: pairs of sets of similar size and content;
 * ``containment``: pairs where at least ``threshold`` of the smaller set lies in the
   larger one, which is what a sentence copied into a longer sentence looks like. Sets
-  are put in size classes; two classes are banded with the band shape fitted to the
-  lowest Jaccard similarity their sizes allow at that containment (the idea of
-  LSH Ensemble, Zhu et al. 2016). Size ratios at which that Jaccard similarity falls
-  below :data:`MIN_JACCARD` are not searched: MinHash cannot tell such pairs from
-  sets that share a few common words.
+  are put in size classes; each pair of classes is banded with the band shape fitted
+  to the Jaccard similarity that sets of their sizes have at that containment (the
+  idea of LSH Ensemble, Zhu et al. 2016). Size ratios at which that Jaccard
+  similarity falls below :data:`MIN_JACCARD` are not searched: MinHash cannot tell
+  such pairs from sets that share a few common words.
+
+Band shapes favour recall (:data:`RECALL_WEIGHT`): a pair at the threshold is proposed
+more often than the usual equal weighting would, and the false candidates this costs
+are mostly removed by the similarity estimate before anyone aligns them.
 
 Candidates are only candidates: callers confirm each one with an exact alignment.
 """
@@ -77,9 +81,7 @@ def shingles(tokens: Sequence[str], n: int) -> set[str]:
 
 def token_hashes(tokens: Iterable[str]) -> np.ndarray:
     """A stable 64-bit hash of each token (same in every run and on every machine)."""
-    digests = b"".join(
-        hashlib.blake2b(t.encode("utf-8"), digest_size=8).digest() for t in tokens
-    )
+    digests = b"".join(hashlib.blake2b(t.encode("utf-8"), digest_size=8).digest() for t in tokens)
     return np.frombuffer(digests, dtype="<u8").astype(np.uint64)
 
 
@@ -129,7 +131,9 @@ def _collision_probability(similarity: np.ndarray, bands: int, rows: int) -> np.
 
 
 @lru_cache(maxsize=256)
-def band_shape(threshold: float, num_perm: int = 128, recall_weight: float = 0.5) -> tuple[int, int]:
+def band_shape(
+    threshold: float, num_perm: int = 128, recall_weight: float = 0.5
+) -> tuple[int, int]:
     """``(bands, rows)`` that best separate Jaccard similarities below and above ``threshold``.
 
     Minimises ``(1 - w) * false positives + w * false negatives`` (``w`` =
@@ -181,7 +185,8 @@ def _pairs_in_runs(items: np.ndarray, keys: np.ndarray, sides: np.ndarray, cross
     if cross:
         side0 = sides[position] == 0
         first_side1 = np.repeat(
-            run_start + np.add.reduceat(side0, np.cumsum(run_end - run_start) - (run_end - run_start)),
+            run_start
+            + np.add.reduceat(side0, np.cumsum(run_end - run_start) - (run_end - run_start)),
             run_end - run_start,
         )
         lo = np.where(side0, first_side1, run_end_of)
@@ -218,13 +223,15 @@ def signature_pairs(
     n, num_perm = signature.shape if signature.ndim == 2 else (0, 0)
     if n < 2:
         return np.empty((0, 2), dtype=np.int64)
-    found = _PairSet(n)
+    found = _PairSet(n, lambda pairs: _plausible(signature, sizes, pairs, threshold, measure))
     if measure == "jaccard":
         bands, rows = band_shape(round(threshold, 4), num_perm, RECALL_WEIGHT)
         everyone = np.arange(n)
         _band(signature, bands, rows, [(everyone, np.zeros(n, np.int64), None)], found)
     else:
-        classes = np.floor(np.log(np.maximum(sizes, 1)) / math.log(SIZE_CLASS_RATIO)).astype(np.int64)
+        classes = np.floor(np.log(np.maximum(sizes, 1)) / math.log(SIZE_CLASS_RATIO)).astype(
+            np.int64
+        )
         for gap, (bands, rows) in _containment_shapes(threshold, num_perm, classes):
             if gap == 0:
                 everyone = np.arange(n)
@@ -234,16 +241,19 @@ def signature_pairs(
             large = np.flatnonzero(np.isin(classes - gap, classes))
             groups = [(small, classes[small], 0), (large, classes[large] - gap, 1)]
             _band(signature, bands, rows, groups, found)
-    pairs = found.pairs()
-    return pairs[_plausible(signature, sizes, pairs, threshold, measure)]
+    return found.pairs()
 
 
 def _containment_shapes(threshold: float, num_perm: int, classes: np.ndarray):
-    """(class gap, band shape) for every gap between populated size classes worth searching."""
+    """(class gap, band shape) for every gap between populated size classes worth searching.
+
+    The shape is fitted to the Jaccard similarity of a pair at the containment threshold
+    whose size ratio is the middle one for the gap (``SIZE_CLASS_RATIO ** -(gap + 0.5)``).
+    """
     present = np.unique(classes)
     gaps = np.unique(present[:, None] - present[None, :])
     for gap in gaps[gaps >= 0]:
-        ratio = SIZE_CLASS_RATIO ** -(int(gap) + 1)  # smallest size ratio in the two classes
+        ratio = SIZE_CLASS_RATIO ** -(int(gap) + 0.5)  # middle size ratio of the two classes
         lowest = _lowest_jaccard(threshold, ratio)
         if lowest < MIN_JACCARD:
             break
@@ -251,27 +261,35 @@ def _containment_shapes(threshold: float, num_perm: int, classes: np.ndarray):
 
 
 class _PairSet:
-    """Distinct pairs ``i < j`` of ``n`` items, gathered as int64 codes in chunks."""
+    """Distinct pairs ``i < j`` of ``n`` items that pass ``accept``, gathered in chunks.
 
-    def __init__(self, n: int) -> None:
+    Pairs are kept as int64 codes ``i * n + j``; duplicates are removed and ``accept``
+    (a mask function of an ``m x 2`` array) applied whenever the pending chunks grow
+    past :data:`PAIRS_PER_FLUSH`, so memory stays bounded however many bands collide.
+    """
+
+    def __init__(self, n: int, accept) -> None:
         self.n = n
+        self.accept = accept
         self.chunks: list[np.ndarray] = []
         self.pending = 0
 
     def add(self, left: np.ndarray, right: np.ndarray) -> None:
         keep = left != right
         left, right = left[keep], right[keep]
-        codes = np.minimum(left, right) * self.n + np.maximum(left, right)
-        self.chunks.append(codes)
-        self.pending += len(codes)
+        self.chunks.append(np.minimum(left, right) * self.n + np.maximum(left, right))
+        self.pending += len(left)
         if self.pending > PAIRS_PER_FLUSH:
-            self.chunks = [np.unique(np.concatenate(self.chunks))]
-            self.pending = len(self.chunks[0])
+            self.chunks = [self._flush()]
+            self.pending = 0
+
+    def _flush(self) -> np.ndarray:
+        codes = np.unique(np.concatenate(self.chunks))
+        pairs = np.stack((codes // self.n, codes % self.n), axis=1)
+        return codes[self.accept(pairs)]
 
     def pairs(self) -> np.ndarray:
-        if not self.chunks:
-            return np.empty((0, 2), dtype=np.int64)
-        codes = np.unique(np.concatenate(self.chunks))
+        codes = self._flush() if self.chunks else np.empty(0, np.int64)
         return np.stack((codes // self.n, codes % self.n), axis=1)
 
 
@@ -287,12 +305,14 @@ def _band(signature, bands: int, rows: int, groups, found: _PairSet) -> None:
     tags = np.concatenate([g[1] for g in groups]).astype(np.uint64)
     sides = np.concatenate([np.full(len(g[0]), g[2] or 0, dtype=np.int8) for g in groups])
     cross = len(groups) > 1
-    tag_mix = tags * _MIX
+    # the side is the key's lowest bit, so one sort groups equal keys, side 0 first
+    tag_mix = (tags * _MIX) & ~np.uint64(1) | sides.astype(np.uint64)
     selected = signature[items]
     for band in range(bands):
-        keys = _band_keys(selected, band, rows) ^ tag_mix
-        order = np.lexsort((sides, keys))
-        left, right = _pairs_in_runs(items[order], keys[order], sides[order], cross)
+        keys = (_band_keys(selected, band, rows) & ~np.uint64(1)) ^ tag_mix
+        order = np.argsort(keys)
+        grouped = keys[order] >> np.uint64(1)
+        left, right = _pairs_in_runs(items[order], grouped, sides[order], cross)
         if len(left):
             found.add(left, right)
 
@@ -302,7 +322,7 @@ def _plausible(signature, sizes, pairs, threshold, measure, chunk: int = 1 << 16
 
     The share of equal signature values estimates the Jaccard similarity with a
     standard error of ``sqrt(J (1 - J) / num_perm)``; a pair is dropped only when the
-    estimate is three standard errors below what the threshold requires.
+    estimate is two standard errors below what the threshold requires.
     """
     keep = np.ones(len(pairs), dtype=bool)
     num_perm = signature.shape[1]
@@ -315,7 +335,7 @@ def _plausible(signature, sizes, pairs, threshold, measure, chunk: int = 1 << 16
             small = np.minimum(sizes[i], sizes[j])
             large = np.maximum(sizes[i], sizes[j])
             needed = _lowest_jaccard(threshold, small / np.maximum(large, 1))
-        tolerance = 3 * np.sqrt(needed * (1 - needed) / num_perm)
+        tolerance = 2 * np.sqrt(needed * (1 - needed) / num_perm)
         keep[lo : lo + chunk] = estimate >= needed - tolerance
     return keep
 

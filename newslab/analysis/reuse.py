@@ -1,13 +1,20 @@
 """Text reuse: near-duplicate passages between articles and inside one article.
 
 Every article is cut into passages (paragraphs and sentences, with offsets into the
-original text). Each passage becomes a set of word ``n``-grams over folded words
-(:func:`newslab.analysis.text.words`), hashed with MinHash; an LSH index proposes
-candidate pairs (:func:`newslab.analysis.lsh.candidate_pairs`), so articles are never
-compared all against all. Each candidate is confirmed by a word-level alignment
+original text). Each passage becomes a set of word ``n``-grams over folded,
+clitic-free words, hashed with MinHash; LSH bands propose candidate pairs
+(:func:`newslab.analysis.lsh.signature_pairs`), so passages are never compared all
+against all. Each candidate is confirmed by a word-level alignment
 (:class:`difflib.SequenceMatcher`), which also gives the offsets of the shared part in
 both texts. :func:`reuse_matrix` turns the pairs into the share of each outlet's (or
 article's) text found in another.
+
+Built for archives of 100,000 articles and more (``benchmarks/bench_reuse.py``):
+passages are tokenised once and kept as numpy arrays of token hashes, never as Python
+objects per word; signatures and bands are computed a batch at a time; words that are
+in a large share of the passages are left out of the signatures, so that the words of
+the story every article tells do not make every pair a candidate; only candidates
+are tokenised again, with offsets, for the alignment.
 """
 
 from __future__ import annotations
@@ -98,10 +105,12 @@ def find_reuse(
     the earlier offset).
 
     Candidates come from MinHash LSH over each passage's content words (word
-    ``shingle_size``-grams without stop words), by containment (``lsh_threshold``: share
-    of the smaller passage's words found in the other). A pair is kept when a stretch
-    of at least ``min_words`` aligned words reaches ``similarity >= min_similarity``;
-    words are compared folded and without attached conjunctions/prepositions. Passages shorter than ``min_words`` words are skipped;
+    ``shingle_size``-grams without stop words, and without words found in more than
+    :data:`COMMON_SHARE` of the passages), by containment (``lsh_threshold``: share of
+    the smaller passage's words found in the other). A pair is kept when a stretch of
+    at least ``min_words`` aligned words reaches ``similarity >= min_similarity``;
+    words are compared folded and without attached conjunctions/prepositions.
+    Passages shorter than ``min_words`` words are skipped;
     with ``ignore_boilerplate`` so are passages lying mostly inside ``boilerplate``
     spans or tweet embeds. A sentence pair inside a reported paragraph pair of the
     same two articles is not repeated.
@@ -239,7 +248,8 @@ class _PassageSets:
             for name, values in zip(columns, (*np.array(bounds).T, sizes), strict=True):
                 columns[name].append(values[kept])
             token_chunks.append(passage_tokens)
-            bounds.clear(), words.clear(), counts.clear()
+            for pending in (bounds, words, counts):
+                pending.clear()
 
         for row, text in enumerate(texts):
             skip = ignored.get(row, [])

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -262,6 +262,52 @@ class NormalizedText:
         while o_end < len(original) and original[o_end] in _COMBINING:
             o_end += 1
         return o_start, o_end
+
+    def to_original_spans(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """:meth:`to_original_span` of many ``(start, end)`` pairs at once (same results,
+        far less overhead per span: extractors map all their spans in one call)."""
+        size = len(self.text)
+        norm_starts = self._norm_starts
+        out: list[tuple[int, int]] = []
+        append = out.append
+        if norm_starts is None:
+            for start, end in spans:
+                if start < 0 or end < 0:
+                    raise IndexError(f"normalised offset {start if start < 0 else end} is negative")
+                start = start if start < size else size
+                end = end if end < size else size
+                append((start, end if end > start else start))
+            return out
+        orig_starts = self._orig_starts
+        identity = self._identity
+        original = self.original
+        orig_size = len(original)
+        combining = _COMBINING
+        for start, end in spans:
+            if start < 0 or end < 0:
+                raise IndexError(f"normalised offset {start if start < 0 else end} is negative")
+            start = start if start < size else size
+            end = end if end < size else size
+            if start == size:
+                o_start = orig_size
+            else:
+                k = bisect_right(norm_starts, start) - 1
+                o_start = orig_starts[k]
+                if identity is None or identity[k]:
+                    o_start += start - norm_starts[k]
+            if end <= start:
+                append((o_start, o_start))
+                continue
+            last = end - 1
+            k = bisect_right(norm_starts, last) - 1
+            o_end = orig_starts[k]
+            if identity is None or identity[k]:
+                o_end += last - norm_starts[k]
+            o_end += 1
+            while o_end < orig_size and original[o_end] in combining:
+                o_end += 1
+            append((o_start, o_end))
+        return out
 
     def to_normalized(self, index: int) -> int:
         """Normalised offset of the original ``index``: the first normalised character

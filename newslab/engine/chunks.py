@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from itertools import islice
 from typing import Any
@@ -101,24 +102,24 @@ def annotate_chunk(
 
     ``on_article`` is called after each article (progress bars in the same process).
     """
-    from newslab.annotate import annotate_article, finalize_frame, fit_extractors, sort_frame
-    from newslab.spans import to_frame
+    from newslab.annotate import annotate_article_by_extractor, fit_extractors, spans_table
 
     if isinstance(extractors, ExtractorSpec):
         extractors = extractors.build()
     _freeze_long_lived()
     corpus = Corpus(articles)
-    extractors, failures = fit_extractors(corpus, extractors, strict=strict)
-    spans = []
-    for article in corpus:
-        kept, failed = annotate_article(article, extractors, strict=strict)
-        spans.extend(kept)
-        failures.extend(failed)
-        if on_article is not None:
-            on_article(article)
-    frame, final_failures = finalize_frame(to_frame(spans), extractors, strict=strict)
+    with _no_cyclic_gc():
+        extractors, failures = fit_extractors(corpus, extractors, strict=strict)
+        spans: dict[str, list[Any]] = {name: [] for name in extractors}
+        for article in corpus:
+            produced, failed = annotate_article_by_extractor(article, extractors, strict=strict)
+            for name, kept in produced.items():
+                spans.setdefault(name, []).extend(kept)
+            failures.extend(failed)
+            if on_article is not None:
+                on_article(article)
+        frame, final_failures = spans_table(spans, extractors, corpus.ids, strict=strict)
     failures.extend(final_failures)
-    frame = sort_frame(frame, corpus.ids)
     return ChunkResult(
         index=index,
         spans=frame,
@@ -143,6 +144,24 @@ def _freeze_long_lived() -> None:
         gc.collect()
         gc.freeze()
         _FROZEN = True
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """The cyclic collector paused while one chunk is annotated.
+
+    Annotation allocates millions of short-lived objects and makes almost no reference
+    cycles (a 500-article chunk leaves about ten), so collections during a chunk only
+    cost time; reference counting still frees everything, and the collector runs again
+    afterwards for whatever cycles a plugin made.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def default_jobs() -> int:

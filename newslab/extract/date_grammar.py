@@ -354,9 +354,10 @@ def scan(normalized: NormalizedText) -> list[Mention]:
     The result equals running the grammar over every position (:func:`scan_exhaustive`).
     """
     text = normalized.text
-    pattern = _pattern()
+    match_at = _pattern().match
     out: list[Mention] = []
     pos = 0
+    failed: set[int] = set()  # starts where the grammar matched nothing (tried once)
     for trigger in _trigger().finditer(text):
         at = trigger.start()
         if at < pos or not _plausible_trigger(text, at, trigger.end()):
@@ -364,9 +365,12 @@ def scan(normalized: NormalizedText) -> list[Mention]:
         while at >= pos:
             match = None
             for start in _starts(text, at, pos):
-                match = pattern.match(text, start)
+                if start in failed:
+                    continue
+                match = match_at(text, start)
                 if match is not None:
                     break
+                failed.add(start)
             if match is None:
                 break
             pos = match.end()

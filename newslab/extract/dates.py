@@ -141,7 +141,9 @@ def spans_of(
     """Turn mentions into ``date`` spans on the original text, resolving relative ones."""
     recent: dict[str, str] = {}  # grain -> the last explicit value (for الشهر ذاته)
     original = normalized.original
-    for mention in mentions:
+    mentions = list(mentions)
+    offsets = normalized.to_original_spans([(m.start, m.end) for m in mentions])
+    for mention, (start, end) in zip(mentions, offsets, strict=True):
         attrs = dict(mention.attrs)
         value = mention.value
         if mention.rel is not None:
@@ -158,7 +160,6 @@ def spans_of(
             if len(value) >= 7 and value[4] == "-" and value[5] != "W":
                 recent["month"] = value[:7]
             recent["year"] = value[:4]
-        start, end = normalized.to_original_span(mention.start, mention.end)
         while end < len(original) and original[end] == "\u0640":  # هـ: tatweel ends the word
             end += 1
         yield Span(start, end, "date", mention.label, value, attrs)

@@ -175,9 +175,10 @@ class EntityExtractor(Extractor):
         chosen = _add_kingdoms(text, chosen)
         chosen = _gloss_latin(text, chosen)
         chosen = resolve_anaphora(text, chosen)
-        aligned = norm.is_aligned
-        for c in chosen:
-            start, end = (c.start, c.end) if aligned else norm.to_original_span(c.start, c.end)
+        offsets = [(c.start, c.end) for c in chosen]
+        if not norm.is_aligned:
+            offsets = norm.to_original_spans(offsets)
+        for c, (start, end) in zip(chosen, offsets, strict=True):
             if end <= start:
                 continue
             if c.source in _FROM_TEXT:
@@ -245,7 +246,10 @@ _INVISIBLE = re.compile(f"[{re.escape(DIACRITICS + INVISIBLES)}\u0640]")
 def _written_value(c: Candidate, text: str, original: str, spell: Mapping[str, str]) -> str:
     """The value's tokens as the article spells them (normalisation folded alef forms),
     with known words in their best spelling (``ابراهيم`` -> ``إبراهيم``)."""
-    folded = TOKEN.findall(text[c.start : c.end])
+    surface = text[c.start : c.end]
+    if surface == original:  # nothing was folded: every token is written as it is
+        return " ".join(spell.get(key(t)) or t for t in c.value.split(" "))
+    folded = TOKEN.findall(surface)
     written = TOKEN.findall(_INVISIBLE.sub("", original))
     as_written = dict(zip(folded, written, strict=False)) if len(folded) == len(written) else {}
     return " ".join(spell.get(key(t)) or as_written.get(t, t) for t in c.value.split(" "))

@@ -62,14 +62,16 @@ _SPEECH = re.compile(
     r"(?:قال|قالت|وقال|وقالت|يقول|تقول|تصريح|تصريحات|حديث|مقابلة|اكد|اكدت|اوضح|اوضحت|"
     r"كشف|كشفت|صرح|صرحت|اضاف|اضافت|افاد|افادت|اعلن|اعلنت)(?!\w)"
 )
-#: Pipeline heads: ``خط أنابيب``, ``أنبوب الغاز``, ``الأنبوب``, ``خط الغاز``.
+#: Pipeline heads: ``خط أنابيب``, ``أنبوب الغاز``, ``الأنبوب``, ``خط الغاز``
+#: (:func:`find_layout` runs it only on texts holding one of these words).
 _PIPELINE = re.compile(
     r"(?<!\w)[وفبل]?(?P<head>(?:خط[ ]|ال)?(?:انابيب|انبوب|الانابيب|الانبوب)(?:[ ](?:الغاز|النفط))?"
     r"|خط[ ](?:الغاز|النفط))(?!\w)"
 )
 #: Project heads followed by a quoted name: ``مبادرة "طريق التنمية"``.
+_PROJECT_HEADS = ("مشروع", "مشروعي", "مبادرة", "برنامج", "خطة", "انبوب", "انبوبي")
 _QUOTED_PROJECT = re.compile(
-    r'(?<!\w)[وفبل]?(?:مشروع|مشروعي|مبادرة|برنامج|خطة|انبوب|انبوبي)[ ]"(?P<name>[^"\n]{2,40})"'
+    rf'(?<!\w)[وفبل]?(?:{"|".join(_PROJECT_HEADS)})[ ]"(?P<name>[^"\n]{{2,40}})"'
 )
 _DASH = re.compile(r"[ ]{0,2}[-–][ ]{0,2}")
 _YEAR = re.compile(r"[ ](?P<year>(?:19|20)\d\d)(?!\d)")
@@ -112,8 +114,9 @@ def find_layout(
         out.extend(_lines(_CREDIT_LINE, text, by_start, spell))
     if '"' in text:
         out.extend(_quoted_outlets(text, by_start, spell))
-        out.extend(_quoted_projects(text, spell))
-    if "انبوب" in text or "انابيب" in text or "خط" in text:
+        if any(head + ' "' in text for head in _PROJECT_HEADS):  # what the pattern needs
+            out.extend(_quoted_projects(text, spell))
+    if "انبوب" in text or "انابيب" in text or "خط الغاز" in text or "خط النفط" in text:
         out.extend(_pipelines(text, by_start, spell))
     out.extend(_institutions(text, hits, spell))
     return out

@@ -72,6 +72,7 @@ class Token(NamedTuple):
 
 
 _TOKEN_LIMIT = 400  # characters looked at after a trigger
+_new_token = tuple.__new__  # Token(...) without the Python-level __new__
 
 
 class Tokens:
@@ -104,8 +105,9 @@ class Tokens:
                 self._iter = None
                 return None
             t = m.group()
-            items.append(Token(m.start(), m.end(), t, key(t), self._text[self._prev : m.start()]))
-            self._prev = m.end()
+            start, end = m.span()
+            items.append(_new_token(Token, (start, end, t, key(t), self._text[self._prev : start])))
+            self._prev = end
         return items[i]
 
     def __getitem__(self, i: int | slice) -> Any:

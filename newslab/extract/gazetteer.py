@@ -302,6 +302,7 @@ class Gazetteer:
                         Entry(alias, entry.label, entry.canonical, "country", "", entry.source),
                     )
         self._pattern = _compile(self.by_key)
+        self._entry_of: dict[str, Entry | None] = {}  # name as matched -> entry (memo)
 
     @classmethod
     def from_entries(cls, *sources: Iterable[Entry]) -> Gazetteer:
@@ -317,23 +318,33 @@ class Gazetteer:
     def find(self, text: str) -> Iterator[GazetteerMatch]:
         """Every leftmost-longest gazetteer name in normalised ``text``."""
         by_key = self.by_key
+        entries = self._entry_of
         for m in self._pattern.finditer(text):
-            if m.group("dn") is not None:
+            group = m.lastgroup  # the name group closes last: dn, pn or ln
+            name = m.group(group)
+            if group == "dn":
                 clitics = m.group("d")
                 # "ال" after the clitics, or "لل" = the preposition ل + ال without its alef
                 prefix = len(clitics) - (2 if clitics.endswith("ال") else 1)
-                entry = by_key.get(match_key("ال" + m.group("dn")))
-            elif m.group("pn") is not None:
+                name = "ال" + name
+            elif group == "pn":
                 prefix = len(m.group("p"))
-                entry = by_key.get(match_key(m.group("pn")))
             else:
                 prefix = 0
-                entry = by_key.get(match_key(m.group("ln")))
+            entry = entries.get(name, _UNKNOWN)
+            if entry is _UNKNOWN:  # the key of each name as written is worked out once
+                entry = by_key.get(match_key(name))
+                if len(entries) < _ENTRY_MEMO_LIMIT:
+                    entries[name] = entry
             if entry is None:
                 continue
             if entry.context and not _context_ok(entry.context, text, m.start(), m.end(), prefix):
                 continue
             yield GazetteerMatch(m.start(), m.end(), prefix, entry)
+
+
+_UNKNOWN: Any = object()
+_ENTRY_MEMO_LIMIT = 200_000
 
 
 def _context_ok(context: str, text: str, start: int, end: int, prefix: int) -> bool:

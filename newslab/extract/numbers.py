@@ -40,8 +40,9 @@ class NumbersExtractor(Extractor):
         if not has_number_marks(article.text):
             return
         norm = context.normalized if context is not None else normalize(article.text)
-        for hit in find_numbers(norm.text, url=article.url):
-            start, end = norm.to_original_span(hit.start, hit.end)
+        hits = find_numbers(norm.text, url=article.url)
+        offsets = norm.to_original_spans([(hit.start, hit.end) for hit in hits])
+        for hit, (start, end) in zip(hits, offsets, strict=True):
             attrs: dict[str, object] = {}
             if hit.currency:
                 attrs["currency"] = hit.currency

@@ -29,6 +29,8 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, chain
+from operator import itemgetter
 from typing import Any, ClassVar, NamedTuple
 
 from newslab.arabic.normalize import NormalizedText, normalize
@@ -338,16 +340,24 @@ class _Entity(NamedTuple):
     canonical: str
 
 
+class _EntityIndex(NamedTuple):
+    """Sorted entity starts and the running maximum of their ends (normalised offsets)."""
+
+    starts: list[int]
+    max_ends: list[int]
+
+
 def _entities(context: Context | None, nt: NormalizedText) -> list[_Entity]:
     """The entity extractor's spans, in normalised offsets, sorted."""
     if context is None:
         return []
-    spans = sorted(context.spans(kind="entity"), key=lambda s: (s.start, s.end))
+    spans = sorted(context.spans(kind="entity"), key=itemgetter(0, 1))  # (start, end)
     if not spans:
         return []
-    starts = _to_normalized_sorted(nt, [s.start for s in spans])
-    ends = _to_normalized_sorted(nt, sorted(s.end for s in spans))
-    end_of = dict(zip(sorted(s.end for s in spans), ends, strict=True))
+    segments = nt.segments
+    starts = _to_normalized_sorted(nt, [s.start for s in spans], segments)
+    span_ends = sorted(s.end for s in spans)
+    end_of = dict(zip(span_ends, _to_normalized_sorted(nt, span_ends, segments), strict=True))
     original = nt.original
     found = []
     for span, start in zip(spans, starts, strict=True):
@@ -357,9 +367,11 @@ def _entities(context: Context | None, nt: NormalizedText) -> list[_Entity]:
     return found
 
 
-def _to_normalized_sorted(nt: NormalizedText, offsets: list[int]) -> list[int]:
-    """``nt.to_normalized`` for ascending offsets in one merge pass over the segments."""
-    segments = nt.segments
+def _to_normalized_sorted(
+    nt: NormalizedText, offsets: list[int], segments: tuple[tuple[int, int, bool], ...] | None
+) -> list[int]:
+    """``nt.to_normalized`` for ascending offsets in one merge pass over the segments
+    (``nt.segments``, passed in to be built once)."""
     if segments is None:
         return list(offsets)
     total, count = len(nt.text), len(segments)
@@ -603,17 +615,21 @@ class _Resolver:
     # -- the subject phrase after a cue
     def subject_after(self, start: int, limit: int, cue: _Cue) -> tuple[int, int] | None:
         """Span of the subject phrase that starts at ``start`` (before ``limit``)."""
-        tokens = list(_TOKEN.finditer(self.norm, start, limit))
+        tokens: Iterator[re.Match[str]] = _TOKEN.finditer(self.norm, start, limit)  # read lazily
         verb = cue.text.split()[-1]
         verb = verb[1:] if verb[:1] in "وف" and verb[1:] in _VERB_SET else verb
         if verb in _RELAYING:  # نقلت الوكالة عن الوزير قوله: the speaker follows عن
-            after = next((i for i, t in enumerate(tokens) if t.group() == "عن"), None)
-            if after is not None:
-                tokens = tokens[after + 1 :]
-        elif verb in _LOCATING and tokens and tokens[0].group() == "في":
-            tokens = tokens[1:]  # جاء في البيان
+            listed = list(tokens)
+            after = next((i for i, t in enumerate(listed) if t.group() == "عن"), None)
+            tokens = iter(listed[after + 1 :] if after is not None else listed)
+        elif verb in _LOCATING:
+            head = next(tokens, None)
+            if head is not None and head.group() != "في":  # جاء في البيان: skip في
+                tokens = chain((head,), tokens)
         first = last = None
-        for index, token in enumerate(tokens):
+        token = None
+        for index, token_ in enumerate(tokens):
+            previous, token = token, token_
             word = token.group()
             if not _WORD.fullmatch(word):
                 if word in "«»\"'":
@@ -627,7 +643,7 @@ class _Resolver:
                 and folded.startswith("ل")
                 and not folded.startswith("ال")
                 and not self._inside_person(token.start())
-                and tokens[index - 1].group() not in "\"«"  # صحيفة "لوموند"
+                and previous.group() not in "\"«"  # صحيفة "لوموند"
             ):
                 break  # an addressee: لقناة، لرويترز، للصحفيين
             if first is None and (folded in _VERB_SET or folded in _RESUMPTIVE):
@@ -922,8 +938,14 @@ class QuoteExtractor(Extractor):
         norm = nt.text
         entities = _entities(context, nt)
         resolver = _Resolver(nt, entities)
+        index = _EntityIndex(resolver.entity_starts, list(accumulate((e.end for e in entities), max)))
 
-        original_char = text.__getitem__ if nt.is_aligned else (lambda i: text[nt.to_original(i)])
+        if nt.is_aligned:
+            original_char = text.__getitem__
+        else:  # the original offsets of every mark, mapped in one call
+            marks = [m.start() for m in _MARKS.finditer(norm)]
+            behind = dict(zip(marks, (s for s, _ in nt.to_original_spans([(i, i) for i in marks])), strict=True))
+            original_char = lambda i: text[behind[i]]  # noqa: E731
 
         accepted: list[tuple[int, int, _Pair]] = []
         last_end = -1
@@ -933,7 +955,7 @@ class QuoteExtractor(Extractor):
             start, end = _trim(norm, pair.open + 1, pair.close)
             if end <= start or end - start > self.max_chars:
                 continue
-            if not self._is_speech(norm, pair, start, end, entities):
+            if not self._is_speech(norm, pair, start, end, index):
                 continue
             accepted.append((start, end, pair))
             last_end = pair.close + 1
@@ -959,14 +981,14 @@ class QuoteExtractor(Extractor):
             yield Span(o_start, o_end, "quote", "direct", quoted, attrs, text=quoted)
 
     # -- is it speech?
-    def _is_speech(self, norm: str, pair: _Pair, start: int, end: int, entities: Sequence[_Entity]) -> bool:
+    def _is_speech(self, norm: str, pair: _Pair, start: int, end: int, entities: _EntityIndex) -> bool:
         """Long quoted spans are speech; short ones only beside a speech cue."""
         words = _WORD.findall(norm, start, end)
         if not words:
             return False
         if len(words) > self.short_words:
             return True
-        if any(e.start <= start + 1 and e.end >= end - 1 for e in entities if e.start < end and e.end > start):
+        if _names_entity(entities, start, end):
             return False  # the quoted text is a name the entity extractor knows
         previous = _WORD.findall(norm, max(0, pair.open - 30), pair.open)
         if previous and (_bare(previous[-1]) in _NAMING_BARE or (
@@ -1047,6 +1069,17 @@ class QuoteExtractor(Extractor):
         speaker = resolver.speaker_of(phrase, chosen, pair.open)
         resolver.remember(speaker, chosen, _is_person(resolver, phrase))
         return chosen, speaker
+
+
+def _names_entity(entities: _EntityIndex, start: int, end: int) -> bool:
+    """Is ``[start, end)`` (give or take one character at each side) an entity's span?
+
+    Some entity starts at ``<= min(start + 1, end - 1)`` and ends at
+    ``>= max(end - 1, start + 1)``: a bisection over the sorted starts and the running
+    maximum of the ends, so many short quotes cost no scan over every entity.
+    """
+    k = bisect_right(entities.starts, min(start + 1, end - 1))
+    return k > 0 and entities.max_ends[k - 1] >= max(end - 1, start + 1)
 
 
 def _in_reported_speech(norm: str, mark: int, close: int, words: Sequence[str]) -> bool:
