@@ -318,3 +318,25 @@ def test_seed_boilerplate_floor():
     found = newslab.annotate(corpus, [BoilerplateExtractor()], progress=False)
     scores = newslab.evaluate(SHARED / "gold", found, kinds=["boilerplate"])
     assert scores.summary["boilerplate_char_f1"] >= 0.8
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "طرابلس - سليم الورفلي",  # dateline with the reporter's name
+        "الساحل 24 - هدى العمراني",  # outlet and byline
+        "الخميس 3 رمضان 1445هـ - 14 مارس 2024م",  # date line
+    ],
+)
+def test_datelines_and_date_lines_are_not_headlines(first_line):
+    body = "أعلنت السلطات المحلية افتتاح الطريق الساحلي الجديد بعد أشهر من الأشغال المتواصلة."
+    spans = list(BoilerplateExtractor().extract(newslab.Article("a", f"{first_line}\n\n{body}")))
+    assert not [s for s in spans if s.label == "title"]
+
+
+def test_a_real_headline_is_still_a_title():
+    text = "افتتاح الطريق الساحلي الجديد بين المدينتين\n\nأعلنت السلطات المحلية افتتاح الطريق بعد أشهر من الأشغال."
+    spans = list(BoilerplateExtractor().extract(newslab.Article("a", text)))
+    assert [s.value for s in spans if s.kind == "metadata" and s.label == "title"] == [
+        "افتتاح الطريق الساحلي الجديد بين المدينتين"
+    ]

@@ -361,8 +361,15 @@ def _is_title(line: Line, title: str) -> bool:
         return True
     if not (2 <= line.words <= 25 and len(line.text) <= 200) or line.text[-1] in ".:؛،,":
         return False
-    # a dateline or credit (``الرباط - د ب أ``) is not a headline
-    return not (line.words <= 6 and _DATELINE_SEP.search(line.text) and _agency_cover(line.text)[1])
+    separated = _DATELINE_SEP.search(line.text)
+    # a dateline, credit or byline (``الرباط - د ب أ``، ``بيروت - فلان الفلاني``) and a
+    # date line (``الاثنين … 1444هـ - 5 يونيو 2023م``) are not headlines
+    if separated and (line.words <= 5 or _agency_cover(line.text)[1]) and line.words <= 6:
+        return False
+    return not (separated and _ENDS_WITH_YEAR.search(line.text))
+
+
+_ENDS_WITH_YEAR = regex.compile(r"[0-9٠-٩]{4}\s{0,3}(?:م|هـ|ه)?\s{0,3}$")
 
 
 def _merge(lines: list[Line], labels: dict[int, str], norm: NormalizedText, text: str) -> Iterator[BoilerplateHit]:
