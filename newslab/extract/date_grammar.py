@@ -611,8 +611,8 @@ def _event_name(text: str, start: int) -> bool:
     return _strip_conj(_prev_word(text, start)) in EVENT_HEADS
 
 
-def _full(match, body, start, end, ctx, attrs, normalized):
-    text = normalized.text
+def _named_month(body: str, text: str, start: int, attrs: dict) -> int | None:
+    """The month a match names (recording its naming system), or None inside an event name."""
     if _event_name(text, start):
         return None
     month_info = _month_of(body)
@@ -620,6 +620,14 @@ def _full(match, body, start, end, ctx, attrs, normalized):
         return None
     month, system = month_info
     attrs["month_system"] = system
+    return month
+
+
+def _full(match, body, start, end, ctx, attrs, normalized):
+    text = normalized.text
+    month = _named_month(body, text, start, attrs)
+    if month is None:
+        return None
     month_at = _token_patterns()["month"].search(body).start()
     head = body[:month_at]
     ordinal = _token_patterns()["ordinal"].search(head)
@@ -686,13 +694,9 @@ def _weekday(match, body, start, end, ctx, attrs, normalized):
 
 def _month(match, body, start, end, ctx, attrs, normalized):
     text = normalized.text
-    if _event_name(text, start):
+    month = _named_month(body, text, start, attrs)
+    if month is None:
         return None
-    month_info = _month_of(body)
-    if month_info is None:
-        return None
-    month, system = month_info
-    attrs["month_system"] = system
     found = _token_patterns()["month"].search(body)
     years = _YEAR_NUMBER.findall(body[found.end():])
     if years:
