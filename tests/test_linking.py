@@ -121,6 +121,35 @@ def test_canonical_prefers_frequent_full_well_spelled_form():
     assert set(link_people(mentions)) == {"إبراهيم حسني"}
 
 
+def test_lone_surnames_merge_variants_but_keep_a_full_name_target():
+    # "المنصوري" has a full name in the corpus; "الدباغ" / "دباغ" never do and merge
+    mentions = [
+        Mention("a", ("ليلى", "المنصوري")),
+        Mention("b", ("المنصوري",)),
+        Mention("c", ("الدباغ",)),
+        Mention("d", ("دباغ",)),
+        Mention("d", ("الدباغ",)),
+    ]
+    values = link_people(mentions)
+    assert values[:2] == ["ليلى المنصوري", "ليلى المنصوري"]
+    assert values[2] == values[3] == values[4]
+
+
+def test_names_sharing_several_blocks_are_linked_once_and_namesakes_kept_apart():
+    # same first name (shares its skeleton, anagram and article-free blocks) and
+    # variant family names: one person; a different family name: another one
+    mentions = [
+        Mention("a", ("سمير", "بنعلي")),
+        Mention("b", ("سمير", "بن", "علي")),
+        Mention("c", ("سمير", "بنعلى")),
+        Mention("d", ("سمير", "الزياني")),
+    ]
+    values = link_people(mentions)
+    assert values[0] == values[2]
+    assert values[3] == "سمير الزياني"
+    assert values[0] != values[3]
+
+
 def test_link_names_for_other_labels():
     mapping = link_names(
         ["الجيش الاسرائيلي", "الجيش الإسرائيلي", "الجيش الإسرائيلي", "الشرق الاوسط"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -358,7 +359,7 @@ def scan(normalized: NormalizedText) -> list[Mention]:
     out: list[Mention] = []
     pos = 0
     failed: set[int] = set()  # starts where the grammar matched nothing (tried once)
-    for trigger in _trigger().finditer(text):
+    for trigger in _triggers(text):
         at = trigger.start()
         if at < pos or not _plausible_trigger(text, at, trigger.end()):
             continue
@@ -386,17 +387,46 @@ def scan_exhaustive(normalized: NormalizedText) -> list[Mention]:
     return _merge_ranges([m for m in out if m is not None], normalized.text)
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _triggers(text: str) -> Iterator[re.Match[str]]:
+    """Digit runs and keyword triggers of ``text``, by position.
+
+    The same matches as one ``\\d+|keywords`` pattern (keywords hold no digits, so the
+    two never overlap), but the keyword trie alone starts with a set of literal
+    letters, which lets ``re`` skip most positions without entering the alternation.
+    The two streams are merged lazily: memory stays flat on text full of digits."""
+    digits = _DIGIT_RUN.finditer(text)
+    words = _trigger().finditer(text)
+    digit = next(digits, None)
+    word = next(words, None)
+    while digit is not None and word is not None:
+        if digit.start() < word.start():
+            yield digit
+            digit = next(digits, None)
+        else:
+            yield word
+            word = next(words, None)
+    if digit is not None:
+        yield digit
+        yield from digits
+    if word is not None:
+        yield word
+        yield from words
+
+
 @lru_cache(maxsize=1)
 def _trigger() -> re.Pattern[str]:
-    """Digits and the keywords every expression contains; may fire inside longer words,
-    which :func:`_plausible_trigger` weeds out (a lookbehind here would cost more)."""
+    """The keywords every expression without digits contains; may fire inside longer
+    words, which :func:`_plausible_trigger` weeds out (a lookbehind here would cost more)."""
     words = [
         *(name for name in month_names() if name != "اب"),  # آب: see _prefix_words
         *REL_WORDS, *MOD_WORDS, *_weekday_stems(), "امس", "غد", "يوم",
         "البارح", "ينات", "ينيات", "هذا الشهر", "هذا الاسبوع", "هذا العام", "هذه السنة",
         "نفس الشهر", "نفس الاسبوع", "نفس العام", "نفس السنة",
     ]
-    return re.compile(r"\d+|" + _alternation(words))
+    return re.compile(_alternation(words))
 
 
 def _plausible_trigger(text: str, start: int, end: int) -> bool:
@@ -438,22 +468,21 @@ def _prefix_words() -> frozenset[str]:
 _BLANKS = " \t"
 
 
-def _word_start(text: str, low: int, end: int) -> int:
-    """Start of the word ending at ``end`` (not before ``low``)."""
-    i = text.rfind(" ", low, end)
-    j = text.rfind("\n", i + 1, end)
-    if j > i:
-        i = j
-    j = text.rfind("\t", i + 1, end)
-    if j > i:
-        i = j
-    return max(i + 1, low)
-
-
 def _starts(text: str, at: int, floor: int) -> list[int]:
-    """Where an expression containing the trigger at ``at`` may start, earliest first."""
+    """Where an expression containing the trigger at ``at`` may start, earliest first.
+
+    A word starts after the last blank (space, tab, newline) before it, not before
+    ``low``; that search is written out inline twice since this runs for every trigger."""
     low = max(floor, at - 60)
-    word_start = _word_start(text, low, at)
+    rfind = text.rfind
+    b = rfind(" ", low, at)
+    j = rfind("\n", b + 1, at)
+    if j > b:
+        b = j
+    j = rfind("\t", b + 1, at)
+    if j > b:
+        b = j
+    word_start = b + 1 if b >= low else low
     starts = [at, word_start] if word_start != at and not text[at - 1].isalnum() else [word_start]
     prefix_words = _prefix_words()
     i = word_start
@@ -465,7 +494,14 @@ def _starts(text: str, at: int, floor: int) -> list[int]:
             gap += 1
         if gap == 0 or k < low or text[k] in _BLANKS or text[k] == "\n":
             break
-        begin = _word_start(text, low, k)
+        b = rfind(" ", low, k)
+        j = rfind("\n", b + 1, k)
+        if j > b:
+            b = j
+        j = rfind("\t", b + 1, k)
+        if j > b:
+            b = j
+        begin = b + 1 if b >= low else low
         if begin == low and low > 0 and not text[low - 1].isspace():
             break
         word = text[begin:k + 1].rstrip(",،(.").lower()
@@ -577,11 +613,16 @@ def _latin(match, body, start, end, ctx, attrs, normalized):
     return Mention(start, end, "date", rel=("day_month", month, day, NEAR), attrs=attrs)
 
 
+_HIJRI_YEAR = re.compile(r"(?<!\d)1[2-5]\d\d(?!\d)")
+#: ``في الثلاثينيات من عمره``: a decade of someone's age, not of the calendar.
+_OF_AGE = re.compile(r"[ \t]{1,3}من[ \t]{1,3}(?:ال)?عمر")
+
+
 def _hijri(match, body, start, end, ctx, attrs, normalized):
     from hijridate import Hijri
 
     found = _token_patterns()["hmonth"].search(body)
-    years = [int(y) for y in re.findall(r"(?<!\d)1[2-5]\d\d(?!\d)", body)]
+    years = [int(y) for y in _HIJRI_YEAR.findall(body)]
     if not years:
         return None
     year = years[0]
@@ -756,7 +797,7 @@ def _year(match, body, start, end, ctx, attrs, normalized):
 def _decade(match, body, start, end, ctx, attrs, normalized):
     text = normalized.text
     following = text[end:end + 20]
-    if re.match(r"[ \t]{1,3}من[ \t]{1,3}(?:ال)?عمر", following):
+    if _OF_AGE.match(following):
         return None  # في الثلاثينيات من عمره: an age
     tens = DECADE_TENS[_token_patterns()["tens"].search(body).group()]
     century = _token_patterns()["century"].search(body)

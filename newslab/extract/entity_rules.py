@@ -632,25 +632,28 @@ def find_triggered(
     ``people_only``: only the person rules (titles, given names), for a quick pass.
     """
     out: list[Candidate] = []
-    for m in lex.pattern.finditer(text):
-        k = key(m.group("w"))
-        cat = lex.category.get(k, "")
+    category = lex.category
+    next_word = _NEXT_WORD.match
+    for m in lex.pattern.finditer(text):  # groups: 1 = p (proclitics), 2 = w (the word)
+        word = m.group(2)
+        k = key(word)
+        cat = category.get(k, "")
         if not cat or (people_only and cat not in ("title", "given")):
             continue
-        head_start = m.start()
+        head_start, head_end = m.span()
         if cat == "given":
-            if m.group("p"):
+            if head_end - head_start != len(word):
                 continue  # a clitic glued to a given name: rarely a name start
-            nxt = _NEXT_WORD.match(text, m.end())
+            nxt = next_word(text, head_end)
             if nxt is None or not _could_continue(key(nxt.group(1)), lex, k):
                 continue  # cheap test first: "علي" is mostly the preposition على
-            cand = _from_given(text, head_start, m.group("w"), lex, spans, k)
+            cand = _from_given(text, head_start, word, lex, spans, k)
             if cand is not None:
                 out.append(cand)
             continue
-        if cat not in ("title", "descriptor") and _NEXT_WORD.match(text, m.end()) is None:
+        if cat not in ("title", "descriptor") and next_word(text, head_end) is None:
             continue  # these heads need a word right after them
-        toks = tokens_after(text, m.end())
+        toks = tokens_after(text, head_end)
         if cat == "title":
             cand = _after_title(text, toks, lex, spans)
             if (
@@ -661,13 +664,13 @@ def find_triggered(
             ):
                 cand = None  # الفريق جاهز: "the team", not the rank
         elif cat in ("org", "security"):
-            cand = _org(text, head_start, toks, lex, spans, spell, cat, m.group("p"))
+            cand = _org(text, head_start, toks, lex, spans, spell, cat, m.group(1))
         elif cat == "descriptor":
             cand = _descriptor(text, toks, lex, spans, spell, k)
         elif cat == "event":
-            cand = _event(text, head_start, m.group("p"), toks, spans, spell)
+            cand = _event(text, head_start, m.group(1), toks, spans, spell)
         elif cat == "place":
-            cand = _place(text, head_start, m.group("p"), toks, lex, spans, spell)
+            cand = _place(text, head_start, m.group(1), toks, lex, spans, spell)
         else:
             cand = _place_after_descriptor(text, toks, lex, spans, spell)
         if cand is not None:

@@ -320,17 +320,20 @@ class Gazetteer:
         by_key = self.by_key
         entries = self._entry_of
         for m in self._pattern.finditer(text):
-            group = m.lastgroup  # the name group closes last: dn, pn or ln
-            name = m.group(group)
-            if group == "dn":
-                clitics = m.group("d")
+            # the name group closes last: 2 = dn (after d), 4 = pn (after p), 5 = ln
+            group = m.lastindex
+            start, end = m.span()
+            if group == 2:
+                clitics = m.group(1)
                 # "ال" after the clitics, or "لل" = the preposition ل + ال without its alef
                 prefix = len(clitics) - (2 if clitics.endswith("ال") else 1)
-                name = "ال" + name
-            elif group == "pn":
-                prefix = len(m.group("p"))
+                name = "ال" + m.group(2)
+            elif group == 4:
+                prefix = m.end(3) - start
+                name = m.group(4)
             else:
                 prefix = 0
+                name = m.group(group)
             entry = entries.get(name, _UNKNOWN)
             if entry is _UNKNOWN:  # the key of each name as written is worked out once
                 entry = by_key.get(match_key(name))
@@ -338,12 +341,13 @@ class Gazetteer:
                     entries[name] = entry
             if entry is None:
                 continue
-            if entry.context and not _context_ok(entry.context, text, m.start(), m.end(), prefix):
+            if entry.context and not _context_ok(entry.context, text, start, end, prefix):
                 continue
-            yield GazetteerMatch(m.start(), m.end(), prefix, entry)
+            yield _new_match(GazetteerMatch, (start, end, prefix, entry))
 
 
 _UNKNOWN: Any = object()
+_new_match = tuple.__new__  # GazetteerMatch(...) without the Python-level __new__
 _ENTRY_MEMO_LIMIT = 200_000
 
 

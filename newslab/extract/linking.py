@@ -379,10 +379,23 @@ def link_people(mentions: Sequence[Mention]) -> list[str]:
     for i in multi:
         for b in _blocks(names[i][0]):
             blocks[b].append(i)
-    for members in blocks.values():
+    # a pair sharing several blocks is tested in the first one only: the test is pure, so
+    # a later block could only repeat a refusal or meet an already joined pair
+    member_of: dict[int, list[int]] = defaultdict(list)
+    for order, members in enumerate(blocks.values()):
+        for i in members:
+            member_of[i].append(order)
+    shared = {i: frozenset(orders) for i, orders in member_of.items()}
+    for order, members in enumerate(blocks.values()):
         for x, i in enumerate(members):
+            earlier = [b for b in member_of[i] if b < order]
+            name_i = names[i][0]
             for j in members[x + 1 :]:
-                if find(i) != find(j) and same_person(names[i][0], names[j][0]):
+                if find(i) == find(j):
+                    continue
+                if earlier and not shared[j].isdisjoint(earlier):
+                    continue
+                if same_person(name_i, names[j][0]):
                     parent[find(i)] = find(j)
 
     # single tokens join the person whose family (or first) name they match;
@@ -413,7 +426,8 @@ def link_people(mentions: Sequence[Mention]) -> list[str]:
             best = max(pool, key=lambda r: (root_counts[r], -r))
             single_target[(k, article)] = best
     # single tokens with no full name: merge spelling variants among themselves
-    loose = [i for i in singles if not any(key_ == names[i][0] for key_, _ in single_target)]
+    targeted = {key_ for key_, _ in single_target}
+    loose = [i for i in singles if names[i][0] not in targeted]
     for x, i in enumerate(loose):
         for j in loose[x + 1 :]:
             if find(i) != find(j) and tokens_match(names[i][0][0], names[j][0][0]):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -175,7 +176,7 @@ def find_numbers(text: str, *, url: str = "") -> list[NumberHit]:
 
 def _candidates(text: str) -> list[tuple[int, int | str]]:
     """``(start, end)`` of digit tokens and ``(start, first_word)`` of word amounts."""
-    found: list[tuple[int, int | str]] = [(m.start(), m.end()) for m in _DIGITS.finditer(text)]
+    found: list[tuple[int, int | str]] = [m.span() for m in _DIGITS.finditer(text)]
     n = len(text)
     for m in _ANCHOR_STEMS.finditer(text):
         pos, end = m.span()
@@ -194,7 +195,7 @@ def _candidates(text: str) -> list[tuple[int, int | str]]:
             candidate = _anchor_candidate(text, pos, text[pos:end], prefix)
             if candidate is not None:
                 found.append(candidate)
-    found.sort(key=lambda item: item[0])
+    found.sort(key=itemgetter(0))
     return found
 
 

@@ -432,6 +432,12 @@ class _Shifted:
         return self._end
 
 
+#: ``بيان لوزارة الصحة``: the issuer after a document noun (``ل`` + up to four words) …
+_OWNER = re.compile(r"\s+ل(?!ل)(\w+(?:\s+(?!في|على|عن|من|إلى|الى|أن|ان)\w+){0,3})")
+#: … or after ``لل`` (``بيان للجيش``), whose article the caller puts back.
+_OWNER_DEFINITE = re.compile(r"\s+لل(\w+(?:\s+(?!في|على|عن|من|الى|ان)\w+){0,3})")
+
+
 class _Resolver:
     """Finds subjects of speech cues and remembers the last speaker of the article."""
 
@@ -751,9 +757,9 @@ class _Resolver:
             gap = self.norm[after : entity.start]
             if entity.label in ("ORG", "GPE") and len(gap.split()) <= 1 and not any(c in gap for c in ".:،\n"):
                 return _Speaker(entity.text, entity.canonical, "entity")
-        owner = re.match(r"\s+ل(?!ل)(\w+(?:\s+(?!في|على|عن|من|إلى|الى|أن|ان)\w+){0,3})", self.norm[after : after + 80])
+        owner = _OWNER.match(self.norm[after : after + 80])
         if owner is None:
-            owner = re.match(r"\s+لل(\w+(?:\s+(?!في|على|عن|من|الى|ان)\w+){0,3})", self.norm[after : after + 80])
+            owner = _OWNER_DEFINITE.match(self.norm[after : after + 80])
             if owner is not None:
                 name = "ال" + self.original(after + owner.start(1), after + owner.end(1))
                 return _Speaker(name, name, "text")
@@ -965,16 +971,21 @@ class QuoteExtractor(Extractor):
         quoted_regions = [(p.open, p.close) for _, _, p in accepted]
         resolver.quoted = quoted_regions
         previous_close = 0
-        for start, end, pair in accepted:
+        attributed: list[tuple[_Cue | None, _Speaker | None]] = []
+        for _start, _end, pair in accepted:
             resolver.since = previous_close
             cue, speaker = self._attribute(resolver, norm, pair, cues, cue_starts, previous_close, quoted_regions)
             resolver.attribution = (cue, speaker)
             previous_close = pair.close + 1
-            o_start, o_end = nt.to_original_span(start, end)
+            attributed.append((cue, speaker))
+        # map every quote and cue to original offsets in one call each
+        quote_spans = nt.to_original_spans([(start, end) for start, end, _ in accepted])
+        cue_spans = iter(nt.to_original_spans([(cue.start, cue.end) for cue, _ in attributed if cue]))
+        for (o_start, o_end), (cue, speaker) in zip(quote_spans, attributed, strict=True):
             attrs: dict[str, Any] = {
                 "speaker": speaker.text if speaker else "",
                 "speaker_canonical": speaker.canonical if speaker else "",
-                "cue": _original_cue(nt, cue) if cue else "",
+                "cue": _written(text, *next(cue_spans)) if cue else "",
                 "resolved_from": speaker.how if speaker else "",
             }
             quoted = text[o_start:o_end]
@@ -1179,10 +1190,9 @@ def _sentence_end(norm: str, position: int) -> int:
     return match.start() if match else min(len(norm), position + CUE_WINDOW)
 
 
-def _original_cue(nt: NormalizedText, cue: _Cue) -> str:
-    o_start, o_end = nt.to_original_span(cue.start, cue.end)
-    written = nt.original[o_start:o_end]
-    return " ".join(written.split())
+def _written(original: str, start: int, end: int) -> str:
+    """A cue as written in the original text, blanks collapsed."""
+    return " ".join(original[start:end].split())
 
 
 @hookimpl
