@@ -43,3 +43,13 @@ def test_batch_matches_single_calls_on_any_text(text: str, data: st.DataObject) 
 def test_negative_offsets_are_an_error(text: str) -> None:
     with pytest.raises(IndexError, match="-1"):
         normalize(text).to_original_spans([(0, 2), (-1, 3)])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["قالَ الوزيرُ «نعم»", "ﻻ بد من الحوار", "\u200fكتب\u200e فلان ـــ اليوم", "plain text", ""],
+)
+def test_to_normalized_many_equals_one_by_one(text):
+    nt = normalize(text)
+    offsets = list(range(len(text) + 2))[::-1]  # any order, past the end included
+    assert nt.to_normalized_many(offsets) == [nt.to_normalized(o) for o in offsets]

@@ -327,6 +327,10 @@ class NormalizedText:
         candidate = norm_start + (index - self._orig_starts[k])
         return min(candidate, self._segment_end(k))
 
+    def to_normalized_many(self, offsets: Iterable[int]) -> list[int]:
+        """:meth:`to_normalized` of many original offsets at once (same results)."""
+        return [self.to_normalized(o) for o in offsets]
+
     def _segment_end(self, k: int) -> int:
         return self._norm_starts[k + 1] if k + 1 < len(self._norm_starts) else len(self.text)
 

@@ -354,10 +354,9 @@ def _entities(context: Context | None, nt: NormalizedText) -> list[_Entity]:
     spans = sorted(context.spans(kind="entity"), key=itemgetter(0, 1))  # (start, end)
     if not spans:
         return []
-    segments = nt.segments
-    starts = _to_normalized_sorted(nt, [s.start for s in spans], segments)
+    starts = nt.to_normalized_many([s.start for s in spans])
     span_ends = sorted(s.end for s in spans)
-    end_of = dict(zip(span_ends, _to_normalized_sorted(nt, span_ends, segments), strict=True))
+    end_of = dict(zip(span_ends, nt.to_normalized_many(span_ends), strict=True))
     original = nt.original
     found = []
     for span, start in zip(spans, starts, strict=True):
@@ -365,31 +364,6 @@ def _entities(context: Context | None, nt: NormalizedText) -> list[_Entity]:
         canonical = str(span.value or "") or _strip_clitic(text)
         found.append(_Entity(start, end_of[span.end], span.label or "", text, canonical))
     return found
-
-
-def _to_normalized_sorted(
-    nt: NormalizedText, offsets: list[int], segments: tuple[tuple[int, int, bool], ...] | None
-) -> list[int]:
-    """``nt.to_normalized`` for ascending offsets in one merge pass over the segments
-    (``nt.segments``, passed in to be built once)."""
-    if segments is None:
-        return list(offsets)
-    total, count = len(nt.text), len(segments)
-    out = []
-    k = -1
-    for offset in offsets:
-        while k + 1 < count and segments[k + 1][1] <= offset:
-            k += 1
-        if k < 0:
-            out.append(0)
-            continue
-        norm_start, orig_start, identity = segments[k]
-        limit = segments[k + 1][0] if k + 1 < count else total
-        if identity:
-            out.append(min(norm_start + offset - orig_start, limit))
-        else:
-            out.append(norm_start if offset == orig_start else limit)
-    return out
 
 
 def _strip_clitic(word: str) -> str:
