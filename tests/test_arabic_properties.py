@@ -19,6 +19,7 @@ from newslab.arabic import (
     split_clitics,
     tokens,
 )
+from newslab.arabic.clitics import MIN_STEM
 
 LETTERS = [chr(c) for c in range(0x0621, 0x064B)] + list("پچژڤگکیۀەٱ")
 PRESENTATION = [chr(c) for c in range(0xFE70, 0xFEFD)] + list("ﷲﷺ﷽ﱞﳲﭐﭑﮎﯼ")
@@ -137,6 +138,8 @@ bare_word = st.text(alphabet=st.sampled_from([chr(c) for c in range(0x0621, 0x06
 @PROPERTY
 @given(bare_word, st.sampled_from(["و", "ب", "ل", "وب", "ول", "ال", "بال", "وال", "فال", "وبال"]))
 def test_extra_proclitics_keep_the_match_key(word: str, clitic: str) -> None:
+    if word.startswith("ال") and len(word) - 2 < MIN_STEM:
+        return  # a stem too short to strip after the article: للاب keeps its لل
     if word.startswith("ال") and clitic.endswith("ل"):
         glued = clitic[:-1] + "لل" + word[2:]  # ل + ال is written لل
     elif word.startswith("ال") and clitic.endswith("ال"):

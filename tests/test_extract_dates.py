@@ -307,10 +307,21 @@ def test_registered_through_the_hook() -> None:
     assert isinstance(extractors["dates"], DatesExtractor)
 
 
+#: Numbers that are no date, next to words the scan must still read (آب is no trigger).
+LONE_NUMBERS = [
+    "ارتفعت الأسعار في آب 12 في المئة عن تموز.",
+    "شارك في الخامس من آب 40 وفدا من دول عدة.",
+    "وصل عدد المشاركين العام 45 مشاركا من 20 دولة.",
+    "بلغت الحصيلة هذه السنة 7 قتلى و3 جرحى، أي ما يعادل 33% من العام السابق.",
+    "تأجلت الجلسة إلى 12 آب بعد أن حضر 9 نواب فقط.",
+]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [s for s, _ in EXPLICIT + MONTH_YEAR + YEARS_AND_DECADES + RANGES + LATIN_ISO_HIJRI + RELATIVE]
-    + NEGATIVES,
+    + NEGATIVES
+    + LONE_NUMBERS,
 )
 def test_trigger_shortcut_equals_exhaustive_scan(sentence: str) -> None:
     text = normalize(" ".join([sentence, "وقال مصدر في 2019 إن", sentence]))

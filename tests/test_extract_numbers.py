@@ -153,6 +153,16 @@ def test_url_country_code_is_evidence():
     assert dict(spans[0].attrs)["currency"] == "KWD"
 
 
+def test_country_evidence_counts_whole_cue_words_only():
+    from newslab.extract.number_currency import currency_table
+
+    text = "زار وفد مصري القاهرة، وقال المصرف المركزي إن الصادرات المصرية زادت (مصر_2)."
+    table = currency_table()
+    assert table.country_evidence(text, family="pound") == {"EGP": 3}  # not المصرف, مصر_2
+    assert table.country_evidence(text, family="dinar") == {}
+    assert table.country_evidence(text)["EGP"] == 3
+
+
 PERCENT = [
     ("ارتفعت الصادرات بنسبة 85% هذا العام.", [("85%", "85")]),
     ("تراجع التضخم إلى ٣٫٥٪ في الربع الأول.", [("٣٫٥٪", "3.5")]),

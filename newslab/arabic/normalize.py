@@ -328,8 +328,33 @@ class NormalizedText:
         return min(candidate, self._segment_end(k))
 
     def to_normalized_many(self, offsets: Iterable[int]) -> list[int]:
-        """:meth:`to_normalized` of many original offsets at once (same results)."""
-        return [self.to_normalized(o) for o in offsets]
+        """:meth:`to_normalized` of many original offsets at once (same results, about a
+        third of the cost: the mapping is inlined instead of one method call per offset)."""
+        offsets = list(offsets)
+        negative = next((o for o in offsets if o < 0), None)
+        if negative is not None:
+            raise IndexError(f"original offset {negative} is negative")
+        size = len(self.original)
+        norm_starts = self._norm_starts
+        if norm_starts is None:
+            return [o if o < size else size for o in offsets]
+        orig_starts, identity = self._orig_starts, self._identity
+        total, count = len(self.text), len(norm_starts)
+        out: list[int] = []
+        append = out.append
+        for index in offsets:
+            index = index if index < size else size
+            k = bisect_right(orig_starts, index) - 1
+            if k < 0:  # inside characters deleted at the very start
+                append(0)
+                continue
+            segment_end = norm_starts[k + 1] if k + 1 < count else total
+            if identity is None or identity[k]:
+                candidate = norm_starts[k] + index - orig_starts[k]
+                append(candidate if candidate < segment_end else segment_end)
+            else:  # an expansion covers exactly one original character
+                append(norm_starts[k] if index == orig_starts[k] else segment_end)
+        return out
 
     def _segment_end(self, k: int) -> int:
         return self._norm_starts[k + 1] if k + 1 < len(self._norm_starts) else len(self.text)

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+import regex
+
 from newslab.arabic.normalize import NormalizedText
 from newslab.extract.calendars import (
     AMBIGUOUS_MONTH_NAMES,
@@ -88,6 +90,7 @@ _CL = r"[وف]?[بلك]?"  # attached conjunction and preposition
 _DAY = r"(?<!\d)(?:3[01]|[12][0-9]|0?[1-9])(?![\d.,]\d)(?!\d)"
 _YEAR = r"(?<!\d)(?:1[0-9]{3}|20[0-9]{2})(?!\d)(?:[ \t]?م(?!\w))?"
 _HYEAR = r"(?<!\d)1[2-5][0-9]{2}(?!\d)"
+_ORDSUF = r"(?:st|nd|rd|th|er)?"  # 5th, 1er
 _ERA = r"(?:هجري[ةه]?(?!\w)|للهجر[ةه]|ه(?!\w))"
 #: Words after a period, month or weekday that make it relative -> direction.
 REL_WORDS: dict[str, str] = {
@@ -196,7 +199,6 @@ def _pattern() -> re.Pattern[str]:
     hmonth = _alternation(list(hijri_month_names()))
     latin = _alternation(list(latin_month_names()))
     latin_month = rf"(?i:{latin})\.?(?![^\W\d_])"
-    ordsuf = r"(?:st|nd|rd|th|er)?"
     tens = _alternation(list(DECADE_TENS))
 
     iso = (
@@ -208,8 +210,8 @@ def _pattern() -> re.Pattern[str]:
         r"|\d{4}(?P<ns2>[/.-])\d{1,2}(?P=ns2)\d{1,2})(?![\d]|[.,/-]\d)"
     )
     latin_dates = (
-        rf"(?P<latin>{latin_month}{_SP}{_DAY}{ordsuf}(?:,?{_SP}{_YEAR})?"
-        rf"|{_DAY}{ordsuf}{_SP}(?:of{_SP})?{latin_month}(?:,?{_SP}{_YEAR})?"
+        rf"(?P<latin>{latin_month}{_SP}{_DAY}{_ORDSUF}(?:,?{_SP}{_YEAR})?"
+        rf"|{_DAY}{_ORDSUF}{_SP}(?:of{_SP})?{latin_month}(?:,?{_SP}{_YEAR})?"
         rf"|{latin_month},?{_SP}{_YEAR})"
     )
     hijri = (
@@ -251,8 +253,24 @@ def _pattern() -> re.Pattern[str]:
     )
     arabic = "|".join([hijri, day_range, full, weekday_expr, month_expr, year_range,
                        year_expr, decade, rel_period, rel_day])
-    core = rf"(?:{iso}|{numeric}|{latin_dates}|(?P<mod>{_MOD}{_SP})?(?:{arabic}))"
+    core = rf"{_digits_first()}(?:{iso}|{numeric}|{latin_dates}|(?P<mod>{_MOD}{_SP})?(?:{arabic}))"
     return re.compile(rf"(?<!\w)(?:(?P<ctx>{_CTX}){_SP})?{core}")
+
+
+@lru_cache(maxsize=1)
+def _digits_first() -> str:
+    """A lookahead for the start of an expression: what must follow one or two digits
+    that begin one (a day, or the first number of 19/07/2022). Every alternative of
+    the grammar that starts with a digit implies it, so it changes no match; it makes
+    the grammar fail fast on the many numbers that are no date (33%، 12 شخصا)."""
+    month = _alternation(list(month_names()))
+    hmonth = _alternation(list(hijri_month_names()))
+    latin = _alternation(list(latin_month_names()))
+    return (
+        rf"(?=\D|\d{{4}}|\d{{1,2}}(?:[/.-]\d|{_ORDSUF}{_SP}(?:of{_SP})?(?i:{latin})"
+        rf"|{_OSP}(?:[–-]|و|الي|حتي|حتى){_OSP}\d"
+        rf"|{_OSP}(?:من{_SP})?{_CL}(?:شهر|\(|{month}|{hmonth})))"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -359,9 +377,13 @@ def scan(normalized: NormalizedText) -> list[Mention]:
     out: list[Mention] = []
     pos = 0
     failed: set[int] = set()  # starts where the grammar matched nothing (tried once)
-    for trigger in _triggers(text):
-        at = trigger.start()
-        if at < pos or not _plausible_trigger(text, at, trigger.end()):
+    for at, end, keyword in _triggers(text):
+        if at < pos:
+            continue
+        if keyword:
+            if not _plausible_keyword(text, at, end):
+                continue
+        elif _lone_number(text, at, pos):
             continue
         while at >= pos:
             match = None
@@ -387,39 +409,63 @@ def scan_exhaustive(normalized: NormalizedText) -> list[Mention]:
     return _merge_ranges([m for m in out if m is not None], normalized.text)
 
 
-_DIGIT_RUN = re.compile(r"\d+")
+#: Digit runs, found with ``regex``, whose scan is much faster than ``re``'s here; its
+#: ``\d`` follows a newer Unicode than ``re``'s, so a run ``re`` would split (a digit of
+#: a recent script) is split again with ``re``: the runs are exactly ``re``'s ``\d+``.
+_DIGIT_RUN = regex.compile(r"\d+")
+_RE_DIGIT_RUN = re.compile(r"\d+")
 
 
-def _triggers(text: str) -> Iterator[re.Match[str]]:
-    """Digit runs and keyword triggers of ``text``, by position.
+def _triggers(text: str) -> Iterator[tuple[int, int, bool]]:
+    """``(start, end, is_keyword)`` of the triggers of ``text``, by position: the digit
+    runs that can be a day, a month or a year, and the keyword triggers.
 
-    The same matches as one ``\\d+|keywords`` pattern (keywords hold no digits, so the
-    two never overlap), but the keyword trie alone starts with a set of literal
-    letters, which lets ``re`` skip most positions without entering the alternation.
-    The two streams are merged lazily: memory stays flat on text full of digits."""
-    digits = _DIGIT_RUN.finditer(text)
+    Two scans, not one ``\\d+|keywords`` pattern (keywords hold no digits, so the two
+    never overlap): the keyword trie alone starts with a set of literal letters, which
+    lets ``re`` skip most positions without entering the alternation. The two streams
+    are merged lazily: memory stays flat on text full of digits."""
+    digits = _date_digit_runs(text)
     words = _trigger().finditer(text)
     digit = next(digits, None)
     word = next(words, None)
     while digit is not None and word is not None:
-        if digit.start() < word.start():
+        if digit[0] < word.start():
             yield digit
             digit = next(digits, None)
         else:
-            yield word
+            yield (*word.span(), True)
             word = next(words, None)
     if digit is not None:
         yield digit
         yield from digits
     if word is not None:
-        yield word
-        yield from words
+        yield (*word.span(), True)
+        yield from ((*found.span(), True) for found in words)
+
+
+def _date_digit_runs(text: str) -> Iterator[tuple[int, int, bool]]:
+    """``(start, end, False)`` of the digit runs that can be part of a date: 1-2 digits
+    (days, months) or a year from 1000 to 2099; other runs are amounts, ids, phones."""
+    for run in _DIGIT_RUN.finditer(text):
+        start, end = run.span()
+        if text[start:end].isdecimal():
+            if _date_sized(text, start, end):
+                yield start, end, False
+        else:  # a digit that ``re`` does not know splits the run
+            for found in _RE_DIGIT_RUN.finditer(text, start, end):
+                if _date_sized(text, *found.span()):
+                    yield (*found.span(), False)
+
+
+def _date_sized(text: str, start: int, end: int) -> bool:
+    size = end - start
+    return size < 3 or (size == 4 and (text[start] == "1" or text[start:start + 2] == "20"))
 
 
 @lru_cache(maxsize=1)
 def _trigger() -> re.Pattern[str]:
     """The keywords every expression without digits contains; may fire inside longer
-    words, which :func:`_plausible_trigger` weeds out (a lookbehind here would cost more)."""
+    words, which :func:`_plausible_keyword` weeds out (a lookbehind here would cost more)."""
     words = [
         *(name for name in month_names() if name != "اب"),  # آب: see _prefix_words
         *REL_WORDS, *MOD_WORDS, *_weekday_stems(), "امس", "غد", "يوم",
@@ -429,12 +475,9 @@ def _trigger() -> re.Pattern[str]:
     return re.compile(_alternation(words))
 
 
-def _plausible_trigger(text: str, start: int, end: int) -> bool:
+def _plausible_keyword(text: str, start: int, end: int) -> bool:
     """A keyword trigger must begin its word (after at most a few clitic letters)."""
     word = text[start:end]
-    if word[0].isdigit():  # days and months have 1-2 digits, years 4 (1000-2099)
-        size = len(word)
-        return size < 3 or (size == 4 and word[0] in "12" and (word[0] == "1" or word[1] == "0"))
     if word in _WEEKDAY_STEMS:
         return start > 0 and text[start - 1] == "ل"
     if word.endswith("ات"):  # decades: the tail of تسعينيات
@@ -446,6 +489,34 @@ def _plausible_trigger(text: str, start: int, end: int) -> bool:
         return end == len(text) or not text[end].isalpha()
     before = text[max(0, start - 4):start]
     return not (len(before) == 4 and before.isalpha())
+
+
+#: Every expression that holds neither digits nor a trigger keyword holds one of these
+#: (آب، العام، هذه السنة، الخامس من آب): what an earlier trigger cannot have found.
+_TRIGGERLESS = ("اب", "شهر", "اسبوع", "عام", "سن")
+
+
+def _lone_number(text: str, at: int, floor: int) -> bool:
+    """Whether the digits at ``at`` may be skipped because trying them finds nothing.
+
+    Such digits begin no expression: the :func:`_digits_first` lookahead fails (it
+    always passes a year). They continue none: a space after an Arabic letter comes
+    before them, not a separator, a time or a Latin month (the second day of a range
+    is followed by its month, which the lookahead accepts). And no expression ends
+    before them among the words :func:`_starts` would try from them: one that holds
+    a trigger was found when that earlier trigger was read (the words before both
+    triggers are the same), and the window holds no word of ``_TRIGGERLESS``."""
+    if at < 2 or text[at - 1] != " " or not "ء" <= text[at - 2] <= "ي":
+        return False
+    if _digits_first_re().match(text, at) is not None:
+        return False
+    window = text[max(floor, at - 60):at]
+    return not any(word in window for word in _TRIGGERLESS)
+
+
+@lru_cache(maxsize=1)
+def _digits_first_re() -> re.Pattern[str]:
+    return re.compile(_digits_first())
 
 
 @lru_cache(maxsize=1)

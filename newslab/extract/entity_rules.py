@@ -482,6 +482,8 @@ def _plain_gap(gap: str) -> bool:
 #: given name; it looks like a verb; it does not continue a name; it may stand between
 #: a title and the name (``وزير الخارجية المغربي``).
 NAME_OK, DEFINITE_NOT_GIVEN, VERB_LIKE, NOT_SURNAME, TITLE_PART = 1, 2, 4, 8, 16
+#: More bits: a given name; a link word (عبد, بن); a ب/ل + verbal noun (:func:`_masdar_like`).
+GIVEN, NAME_LINK, MASDAR_LIKE = 32, 64, 128
 _MEMO_LIMIT = 200_000
 
 
@@ -515,6 +517,12 @@ def _token_flags(k: str, lex: Lexicon) -> int:
         or (is_definite(k) and not given and k not in DAY_WORDS and k not in STOPWORDS)
     ):
         flags |= TITLE_PART
+    if given:
+        flags |= GIVEN
+    if k in NAME_LINKS:
+        flags |= NAME_LINK
+    if _masdar_like(k):
+        flags |= MASDAR_LIKE
     return flags
 
 
@@ -560,10 +568,9 @@ def _masdar_like(k: str) -> bool:
     return len(k) >= 6 and k[0] in "بلك" and k[1] == "ا" and k[3] == "ت"
 
 
-def _possessive(tok: Token, lex: Lexicon) -> bool:
-    """A noun with a pronoun suffix (قوله / تأكيدها) follows a name; it is not part of it."""
-    t = tok.text
-    return len(t) >= 4 and (t.endswith("ه") or t.endswith("ها")) and not lex.is_given(tok.key)
+def _possessive_form(t: str) -> bool:
+    """A noun with a pronoun suffix (قوله / تأكيدها): after a name, not part of it."""
+    return len(t) >= 4 and (t.endswith("ه") or t.endswith("ها"))
 
 
 def name_tokens(
@@ -572,33 +579,42 @@ def name_tokens(
     """How many tokens from ``toks[i]`` form a person name (0 when none).
 
     A definite family name (``السيسي``) ends the name unless a link word such as
-    ``عبد`` / ``بن`` precedes it.
+    ``عبد`` / ``بن`` precedes it. (The tests of :func:`_name_token_ok`, :func:`_verb_like`,
+    :func:`_masdar_like`, :func:`_not_surname` and :func:`_possessive_form` are read off the
+    token's flags here: this loop runs for every name candidate.)
     """
     n = 0
     j = i
-    while (tok := toks.get(j)) is not None and n < max_tokens:
+    get = toks.get
+    flags_of = lex.flags
+    at = spans.by_start.get
+    while (tok := get(j)) is not None and n < max_tokens:
         if j > i and not _plain_gap(tok.gap):
             break
-        hit = spans.at(tok.start)
-        if hit is not None and hit.entry.label != "PER" and n > 0:
+        hit = at(tok.start)
+        if hit is not None:
+            label = hit.entry.label
+            if label != "PER" and n > 0:
+                break
+            if label == "PER" and n == 0 and not hit.prefix:
+                while (t := get(j)) is not None and t.start < hit.end:
+                    n += 1  # a known person: exactly the gazetteer name
+                    j += 1
+                return n
+        flags = flags_of(tok.key)
+        if not flags & NAME_OK or tok.text.isascii():
             break
-        if hit is not None and hit.entry.label == "PER" and n == 0 and not hit.prefix:
-            while (t := toks.get(j)) is not None and t.start < hit.end:
-                n += 1  # a known person: exactly the gazetteer name
-                j += 1
-            return n
-        if not _name_token_ok(tok, lex, first=n == 0):
-            break
-        if n == 0 and (_verb_like(tok, lex) or _masdar_like(tok.key)):
-            break
-        if n > 0 and (_not_surname(tok.key, lex) or _possessive(tok, lex)):
+        if n == 0:
+            if flags & (DEFINITE_NOT_GIVEN | VERB_LIKE | MASDAR_LIKE):
+                break
+        elif flags & NOT_SURNAME or (_possessive_form(tok.text) and not flags & GIVEN):
             break
         n += 1
         j += 1
-        if tok.key in NAME_LINKS and toks.get(j) is not None and _plain_gap(toks[j].gap):
+        if flags & NAME_LINK and (nxt := get(j)) is not None and _plain_gap(nxt.gap):
             n += 1  # عبد اللطيف, بن سلمان: the linked part is always taken
             j += 1
-        elif n > 1 and lex.flags(tok.key) & DEFINITE_NOT_GIVEN:
+        elif n > 1 and flags & DEFINITE_NOT_GIVEN:
             break
     while n and toks[i + n - 1].key in NAME_LINKS:
         n -= 1

@@ -46,7 +46,8 @@ AMBIGUOUS_FAMILIES = frozenset({"dirham", "riyal", "dinar", "pound", "lira", "fr
 
 _CUE_PREFIXES = ("", "و", "ب", "ل", "ف", "ك", "وب", "ول", "ال", "وال", "بال", "لل", "فال", "كال", "ولل")
 _CUE_SUFFIXES = ("", "ة", "ه", "ية", "يه", "ين", "يين", "ون", "يون", "ات", "ان", "ا")
-_WORD = regex.compile(r"\w+")
+_NON_WORD = regex.compile(r"\W")
+_NON_WORD_BEFORE = regex.compile(r"(?r)\W")  # searches backwards
 
 SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "US$": "USD"}
 
@@ -99,6 +100,9 @@ class CurrencyTable:
                     for suffix in _CUE_SUFFIXES:
                         self._cue_words.setdefault(prefix + cue + suffix, r.code)
         self._tld = {r.tld: r.code for r in rows if r.tld}
+        self._stems = {None: _stem_pattern(rows)}
+        for family in {r.family for r in rows}:
+            self._stems[family] = _stem_pattern([r for r in rows if r.family == family])
 
     # ------------------------------------------------------------------ matching
 
@@ -128,20 +132,22 @@ class CurrencyTable:
 
     # ------------------------------------------------------------------ evidence
 
-    def country_evidence(self, text: str, url: str = "") -> dict[str, int]:
-        """How often the article mentions each currency's country (cue words, URL TLD)."""
+    def country_evidence(self, text: str, url: str = "", family: str | None = None) -> dict[str, int]:
+        """How often the article mentions each currency's country (cue words, URL TLD);
+        only the currencies of ``family`` when given (all that :meth:`resolve` needs)."""
+        codes = {r.code for r in self.rows if family is None or r.family == family}
         counts: dict[str, int] = {}
-        words = Counter(_WORD.findall(text))
-        for word in words.keys() & self._cue_words.keys():
-            code = self._cue_words[word]
-            counts[code] = counts.get(code, 0) + words[word]
+        for word, n in _words_with_stem(text, self._stems[family]).items():
+            code = self._cue_words.get(word)
+            if code in codes:
+                counts[code] = counts.get(code, 0) + n
         for phrase, code in self._cue_phrases.items():
-            n = text.count(phrase)
+            n = text.count(phrase) if code in codes else 0
             if n:
                 counts[code] = counts.get(code, 0) + n
         host = urlsplit(url).hostname or "" if url else ""
         tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
-        if tld in self._tld:
+        if self._tld.get(tld) in codes:
             code = self._tld[tld]
             counts[code] = counts.get(code, 0) + 2
         return counts
@@ -185,6 +191,32 @@ def currency_table() -> CurrencyTable:
     if missing:
         raise ValueError(f"{source}: no currency rows for famil(ies) {', '.join(missing)}")
     return CurrencyTable(rows)
+
+
+def _stem_pattern(rows: list[_Row]) -> re.Pattern[str]:
+    """The one-word country cues of ``rows`` as one trie-factored pattern."""
+    stems = {cue for r in rows for cue in r.cues if " " not in cue}
+    return re.compile(trie_pattern(sorted(stems)) or "(?!)")
+
+
+def _words_with_stem(text: str, stems: re.Pattern[str]) -> Counter[str]:
+    """How often each word of ``text`` that contains one of ``stems`` occurs.
+
+    A word is a run of ``\\w`` as :mod:`regex` defines it. Finding the stems and
+    widening each to its word reads only the words that can be cue words, which is
+    much cheaper than splitting the whole article into words; linear time, since the
+    stems inside a word already read are skipped."""
+    counts: Counter[str] = Counter()
+    word_end = 0
+    for found in stems.finditer(text):
+        if found.start() < word_end:
+            continue
+        before = _NON_WORD_BEFORE.search(text, word_end, found.start())
+        start = before.end() if before is not None else word_end
+        after = _NON_WORD.search(text, found.end())
+        word_end = after.start() if after is not None else len(text)
+        counts[text[start:word_end]] += 1
+    return counts
 
 
 def _split(cell: str | None) -> tuple[str, ...]:

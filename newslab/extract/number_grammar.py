@@ -150,7 +150,7 @@ def find_numbers(text: str, *, url: str = "") -> list[NumberHit]:
     table = currency_table()
     follow = _follow()
     hits: list[NumberHit] = []
-    evidence: dict[str, int] | None = None
+    evidence: dict[str, dict[str, int]] = {}  # currency family -> country evidence
     taken_until = 0
     for start, end_or_word in _candidates(text):
         if start < taken_until:
@@ -165,9 +165,9 @@ def find_numbers(text: str, *, url: str = "") -> list[NumberHit]:
         if hit is None:
             continue
         if hit.family:
-            if evidence is None:
-                evidence = table.country_evidence(text, url)
-            code, guessed = table.resolve(hit.family, evidence)
+            if hit.family not in evidence:
+                evidence[hit.family] = table.country_evidence(text, url, hit.family)
+            code, guessed = table.resolve(hit.family, evidence[hit.family])
             hit = hit._replace(currency=code, currency_guess=guessed, family="")
         hits.append(hit)
         taken_until = hit.end
@@ -324,20 +324,22 @@ def _free_digits(text: str, start: int, end: int) -> bool:
     """False for digits inside words, URLs, handles, dates, times, ranges, phone numbers."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    if before.isascii() and (before.isalpha() or before in "/:+#@_&=-") and not (
-        before == "-" and (start < 2 or not text[start - 2].isalnum())
-    ):
-        return False
-    if before.isalpha() and not before.isascii():
-        # a one-letter clitic glued to the number (بـ500، و15) is fine; a word (فرانس24) is not
-        prev2 = text[start - 2] if start >= 2 else " "
-        if before not in _CLITICS or prev2.isalpha():
+    if before != " ":  # the common case, a space, passes the checks on ``before``
+        if before.isascii() and (before.isalpha() or before in "/:+#@_&=-") and not (
+            before == "-" and (start < 2 or not text[start - 2].isalnum())
+        ):
             return False
-    if after.isascii() and after.isalpha():
-        m = _follow().match(text, end)
-        return m is not None and bool(m.group("scale") or m.group("unit"))
-    if after in "/:_@" or (after in "-." and end + 1 < len(text) and text[end + 1].isdigit()):
-        return False
+        if before.isalpha() and not before.isascii():
+            # a one-letter clitic glued to the number (بـ500، و15) is fine; a word (فرانس24) is not
+            prev2 = text[start - 2] if start >= 2 else " "
+            if before not in _CLITICS or prev2.isalpha():
+                return False
+    if after != " ":
+        if after.isascii() and after.isalpha():
+            m = _follow().match(text, end)
+            return m is not None and bool(m.group("scale") or m.group("unit"))
+        if after in "/:_@" or (after in "-." and end + 1 < len(text) and text[end + 1].isdigit()):
+            return False
     # phone numbers and ids: digit groups separated by single spaces
     if after == " " and end + 1 < len(text) and text[end + 1].isdigit():
         return False

@@ -25,7 +25,7 @@ written), ``speaker_canonical``, ``cue`` and ``resolved_from``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -184,6 +184,14 @@ def _fold(word: str) -> str:
     return normalize(word).text
 
 
+@lru_cache(maxsize=8192)
+def _folded_tails(name: str) -> tuple[str, tuple[str, ...]]:
+    """``name`` folded, and its tails after each word (``محمد بن علي``: ``بن علي``, ``علي``)."""
+    folded = _fold(name)
+    words = folded.split()
+    return folded, tuple(" ".join(words[n:]) for n in range(1, len(words)))
+
+
 def _words(block: str) -> list[str]:
     return [_fold(w) for w in block.split()]
 
@@ -234,7 +242,8 @@ _ACCORDING_VERB = re.compile(rf"\s+(?:ما\s+)?(?P<verb>(?:{trie_pattern(_VERB_W
 
 
 def _cue_at(norm: str, match: re.Match[str]) -> _Cue:
-    kind = _CUE_KINDS.get(" ".join(match.group("cue").split()), "verb")
+    written = match.group("cue")  # blanks inside a phrase may be any run of whitespace
+    kind = _CUE_KINDS.get(written) or _CUE_KINDS.get(" ".join(written.split()), "verb")
     start, end = match.start(), match.end()
     if kind == "according":
         verb = _ACCORDING_VERB.match(norm, end)
@@ -251,12 +260,14 @@ _TOKEN = re.compile(r"\w+|\S")
 _RELATIVE_ISSUER = re.compile(r"\s+(?:الذي|التي)\s+\w{2,20}\s+")
 _WORD = re.compile(r"\w+")
 _MARKED_NAME = re.compile(r"[\"«]([^\"«»\n]{2,60})[\"»]")
-_SENTENCE_END = re.compile(r"[.!?؟](?=\s)|\n")
+#: A full stop before a blank, or a line break (the class first: the engine skips to it).
+_SENTENCE_END = re.compile(r"[.!?؟\n](?:(?<=\n)|(?=\s))")
 
 # Quotation marks as they look after normalisation, and the original characters.
 _MARKS = re.compile(r"[\"']")
 _GUILLEMET_OPEN = "«‹"
 _GUILLEMET_CLOSE = "»›"
+_GUILLEMETS = _GUILLEMET_OPEN + _GUILLEMET_CLOSE
 _SINGLE = "'‘’‚‛′ʼ"
 
 
@@ -268,10 +279,6 @@ class _Pair(NamedTuple):
 
     open: int  # index of the opening mark
     close: int  # index of the closing mark
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum()
 
 
 def pair_marks(norm: str, original_char) -> list[_Pair]:
@@ -289,16 +296,17 @@ def pair_marks(norm: str, original_char) -> list[_Pair]:
         char = original_char(i)
         before = norm[i - 1] if i > 0 else " "
         after = norm[i + 1] if i + 1 < n else " "
-        if char in _SINGLE or char == "'":
+        word_before, word_after = before.isalnum(), after.isalnum()
+        if char in _SINGLE:
             family = "single"
-            if _is_word_char(before) and _is_word_char(after):
+            if word_before and word_after:
                 continue  # an apostrophe: Kohavi's, l'armée
-        elif char in _GUILLEMET_OPEN or char in _GUILLEMET_CLOSE:
+        elif char in _GUILLEMETS:
             family = "guillemet"
         else:
             family = "double"
-        opening_like = not _is_word_char(before) and not after.isspace()
-        closing_like = not before.isspace() and not _is_word_char(after)
+        opening_like = not word_before and not after.isspace()
+        closing_like = not before.isspace() and not word_after
         start = open_at.get(family)
         if start is not None and i - start - 1 > MAX_QUOTE_CHARS:
             del open_at[family]  # an unbalanced opener: forget it
@@ -315,10 +323,10 @@ def pair_marks(norm: str, original_char) -> list[_Pair]:
                 continue  # a stray closing mark
             open_at[family] = i
             continue
-        if opening_like and not closing_like and "\n" in norm[start:i]:
+        if opening_like and not closing_like and norm.find("\n", start, i) >= 0:
             open_at[family] = i  # the old opener was left unclosed before a new paragraph
             continue
-        if family == "single" and "\n" in norm[start:i]:
+        if family == "single" and norm.find("\n", start, i) >= 0:
             open_at[family] = i if opening_like else None
             if open_at[family] is None:
                 del open_at[family]
@@ -354,18 +362,18 @@ def _entities(context: Context | None, nt: NormalizedText) -> list[_Entity]:
     spans = sorted(context.spans(kind="entity"), key=itemgetter(0, 1))  # (start, end)
     if not spans:
         return []
-    starts = nt.to_normalized_many([s.start for s in spans])
-    span_ends = sorted(s.end for s in spans)
-    end_of = dict(zip(span_ends, nt.to_normalized_many(span_ends), strict=True))
+    starts = nt.to_normalized_many([span.start for span in spans])
+    ends = nt.to_normalized_many([span.end for span in spans])
     original = nt.original
     found = []
-    for span, start in zip(spans, starts, strict=True):
+    for span, start, end in zip(spans, starts, ends, strict=True):
         text = original[span.start : span.end]
         canonical = str(span.value or "") or _strip_clitic(text)
-        found.append(_Entity(start, end_of[span.end], span.label or "", text, canonical))
+        found.append(_Entity(start, end, span.label or "", text, canonical))
     return found
 
 
+@lru_cache(maxsize=8192)
 def _strip_clitic(word: str) -> str:
     """``والجيش`` -> ``الجيش``, ``وكوخافي`` stays (no ال to anchor the clitic)."""
     folded = _fold(word)
@@ -436,20 +444,19 @@ class _Resolver:
         if self.full_names is None:
             self.pending_names.append(canonical)  # indexed when the index is first used
             return
-        folded = _fold(canonical)
-        words = folded.split()
-        for n in range(1, len(words)):
-            tail = " ".join(words[n:])
-            if tail not in self.full_names:
-                self.full_names[tail] = canonical
+        folded, tails = _folded_tails(canonical)
+        full_names = self.full_names
+        for tail in tails:
+            if tail not in full_names:
+                full_names[tail] = canonical
                 continue
-            known = self.full_names[tail]
+            known = full_names[tail]
             if known is None:
                 continue
             known_folded = _fold(known)
             if known_folded.endswith(" " + folded):
                 continue  # the known name is a longer form of this one
-            self.full_names[tail] = canonical if folded.endswith(" " + known_folded) or folded == known_folded else None
+            full_names[tail] = canonical if folded.endswith(" " + known_folded) or folded == known_folded else None
 
     def full_name(self, name: str) -> str:
         """The longest person name of the article that ``name`` is the tail of, else ``name``."""
@@ -466,12 +473,9 @@ class _Resolver:
 
     # -- entities near a position
     def entities_in(self, start: int, end: int) -> list[_Entity]:
-        k = bisect_right(self.entity_starts, start - 1)
-        out = []
-        while k < len(self.entities) and self.entities[k].start < end:
-            out.append(self.entities[k])
-            k += 1
-        return out
+        """Entities starting in ``[start, end)``, in order."""
+        first = bisect_left(self.entity_starts, start)
+        return self.entities[first : bisect_left(self.entity_starts, end, first)]
 
     def last_person_before(self, position: int) -> _Entity | None:
         k = bisect_right(self.entity_starts, position) - 1
@@ -507,7 +511,7 @@ class _Resolver:
                 return True
             if token.startswith("ال") or _bare(token) in _ROLES:
                 continue
-            if head_seen or not _WORD.fullmatch(token) or token[:1] in "وف" or token in _VERB_SET:
+            if head_seen or not _is_word(token) or token[:1] in "وف" or token in _VERB_SET:
                 return False
             head_seen = True
         return False
@@ -565,22 +569,22 @@ class _Resolver:
         words = self.norm[start:end].split()
         if not words:  # a remembered speaker, not a mention
             return _Speaker(role or entity.text, entity.canonical, "role" if role else "entity")
-        before = _TOKEN.findall(self.norm, max(0, start - 60), start)[-2:]
-        if (
-            (len(words) == 1 or words[0] in _NASAB)
-            and len(before) == 2
-            and _is_name_word(before[1])
-            and _opens_subject(before[0])
-            and not self.entities_in(start - len(before[1]) - 1, start)
-        ):
-            start = self.norm.rfind(before[1], 0, start)  # a given name before a bare surname
+        if len(words) == 1 or words[0] in _NASAB:
+            before = _TOKEN.findall(self.norm, max(0, start - 60), start)[-2:]
+            if (
+                len(before) == 2
+                and _is_name_word(before[1])
+                and _opens_subject(before[0])
+                and not self.entities_in(start - len(before[1]) - 1, start)
+            ):
+                start = self.norm.rfind(before[1], 0, start)  # a given name before a bare surname
         if len(words) == 1:
             after = _TOKEN.findall(self.norm, end, min(len(self.norm), end + 60))[:2]
             if (
                 after
                 and _is_name_word(after[0].removeprefix("ال") if len(after[0]) > 4 else after[0])
                 and after[0] not in _FUNCTION
-                and (len(after) < 2 or after[1] in _FUNCTION or not _WORD.fullmatch(after[1]))
+                and (len(after) < 2 or after[1] in _FUNCTION or not _is_word(after[1]))
                 and not self.entities_in(end, end + len(after[0]) + 2)
             ):
                 end = self.norm.find(after[0], end) + len(after[0])  # a surname after a given name
@@ -611,7 +615,7 @@ class _Resolver:
         for index, token_ in enumerate(tokens):
             previous, token = token, token_
             word = token.group()
-            if not _WORD.fullmatch(word):
+            if not _is_word(word):
                 if word in "«»\"'":
                     continue  # a name in guillemets: قال المتحدث «فلان»
                 break
@@ -652,7 +656,7 @@ class _Resolver:
         tokens = list(_TOKEN.finditer(self.norm, window_start, cue_start))
         collected: list[re.Match[str]] = []
         for token in reversed(tokens):
-            if not _WORD.fullmatch(token.group()) or token.group() in _FUNCTION:
+            if not _is_word(token.group()) or token.group() in _FUNCTION:
                 break  # also ``لكنه رأى``, ``إذ قال``: the subject is not written here
             collected.append(token)
             if len(collected) >= 5:
@@ -666,7 +670,7 @@ class _Resolver:
         if phrase is None:
             return self.sentence_subject(cue.start) or self.previous(position)
         start, end = phrase
-        words = [w.group() for w in _WORD.finditer(self.norm, start, end)]
+        words = _WORD.findall(self.norm, start, end)
         if not words or words[0] in _FUNCTION:  # no subject written: ``إذ قال``, ``وأضاف هو``
             return self.sentence_subject(cue.start) or self.previous(position)
         head = _bare(words[0])
@@ -887,6 +891,12 @@ def _bare(word: str) -> str:
     if word.startswith("ال") and len(word) > 3:
         return word[2:]
     return word
+
+
+def _is_word(token: str) -> bool:
+    """Is a :data:`_TOKEN` token a word (``\\w+``), not a punctuation mark? (``\\w`` is
+    ``isalnum`` or ``_``; cheaper than a regex call per token.)"""
+    return token[0].isalnum() or token[0] == "_"
 
 
 def _first_word_end(norm: str, start: int, end: int) -> int:
