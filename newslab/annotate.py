@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from newslab.corpus.article import Article, Corpus
@@ -163,7 +164,17 @@ def annotate_article_by_extractor(
                             append(
                                 new_span(
                                     Span,
-                                    (start, end, kind, label, value, attrs, piece, article_id, name),
+                                    (
+                                        start,
+                                        end,
+                                        kind,
+                                        label,
+                                        value,
+                                        attrs,
+                                        piece,
+                                        article_id,
+                                        name,
+                                    ),
                                 )
                             )
                             continue
@@ -237,8 +248,10 @@ def _checked(
     if span.text is None:
         surface = text[start:end]
     if type(span) is Span:
-        return _SPAN_NEW(Span, (start, end, span.kind, span.label, span.value, span.attrs,
-                                surface, article.id, name))
+        return _SPAN_NEW(
+            Span,
+            (start, end, span.kind, span.label, span.value, span.attrs, surface, article.id, name),
+        )
     return span._replace(start=start, end=end, text=surface, article=article.id, extractor=name)
 
 
@@ -334,7 +347,10 @@ def fit_extractors(
                     ) from exc
                 failed.append(
                     ExtractionFailure(
-                        "*", name, f"fit: {type(exc).__name__}: {exc}", traceback.format_exc(limit=8)
+                        "*",
+                        name,
+                        f"fit: {type(exc).__name__}: {exc}",
+                        traceback.format_exc(limit=8),
                     )
                 )
                 continue
@@ -457,15 +473,76 @@ def _finalized(
 
 
 def sort_frame(frame: pd.DataFrame, article_order: Sequence[str]) -> pd.DataFrame:
-    """Deterministic order: article (corpus order), start, end, extractor, kind, label."""
+    """Deterministic order: article (corpus order), start, end, extractor, kind, label.
+
+    A stable sort (rows equal in all six keys keep their order); articles not in
+    ``article_order`` and missing values come last.
+    """
     if not len(frame):
         return frame
+    return frame.take(_sort_order(frame, article_order)).reset_index(drop=True)
+
+
+#: The columns :func:`sort_frame` orders by after the article (most significant first).
+_SORT_COLUMNS = ("start", "end", "extractor", "kind", "label")
+
+
+def _sort_order(frame: pd.DataFrame, article_order: Sequence[str]) -> np.ndarray:
+    """The row positions of ``frame`` in :func:`sort_frame`'s order.
+
+    Each key becomes non-negative integer codes that sort like its values (as pandas'
+    ``sort_values`` orders them: strings by code point, missing values last); the codes
+    are packed into as few 63-bit words as they fit. A stable sort of one word is much
+    faster than a lexsort of six keys, the more so as the rows come nearly in order.
+    """
+    keys = [_article_ranks(frame["article"], article_order)]
+    keys.extend(_sort_codes(frame[column]) for column in _SORT_COLUMNS)
+    words = _packed(keys)
+    if len(words) == 1:
+        return np.argsort(words[0], kind="stable")
+    return np.lexsort(words[::-1])
+
+
+def _article_ranks(articles: pd.Series, article_order: Sequence[str]) -> np.ndarray:
+    """Each row's article position in ``article_order`` (unknown or missing: after all)."""
     rank = {article_id: i for i, article_id in enumerate(article_order)}
-    key = frame["article"].map(rank).fillna(len(rank))
-    ordered = frame.assign(_rank=key).sort_values(
-        ["_rank", "start", "end", "extractor", "kind", "label"], kind="mergesort"
+    codes, uniques = pd.factorize(articles)
+    ranks = np.fromiter(
+        (rank.get(u, len(rank)) for u in uniques), dtype=np.int64, count=len(uniques)
     )
-    return ordered.drop(columns="_rank").reset_index(drop=True)
+    return np.append(ranks, len(rank))[codes]  # code -1 (missing) takes the appended rank
+
+
+def _sort_codes(column: pd.Series) -> np.ndarray:
+    """Non-negative int64 codes that sort like ``column`` does in ``sort_values``."""
+    numeric = isinstance(column.dtype, np.dtype) and column.dtype.kind in "iub"
+    values = column.to_numpy() if numeric else None
+    if values is not None and (not len(values) or 0 <= values.min() <= values.max() < 2**62):
+        return values.astype(np.int64, copy=False)
+    categories = pd.Categorical(column, ordered=True)  # what sort_values uses
+    codes = categories.codes.astype(np.int64)
+    codes[codes < 0] = len(categories.categories)  # missing values last
+    return codes
+
+
+def _packed(keys: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """Non-negative integer keys (most significant first) packed into as few int64
+    words as hold them; the words order the rows as the keys do."""
+    words: list[np.ndarray] = []
+    word: np.ndarray | None = None
+    used = 0
+    for key in keys:
+        width = int(key.max()).bit_length() if len(key) else 0
+        if word is not None and used + width <= 62:
+            word = (word << width) | key
+            used += width
+        else:
+            if word is not None:
+                words.append(word)
+            word, used = key, width
+    if word is not None:
+        words.append(word)
+    return words
 
 
 def spans_table(
@@ -498,7 +575,7 @@ def spans_table(
         if not own:
             continue
         extractor = extractors.get(name)
-        plain = all(type(s) is Span for s in own)
+        plain = set(map(type, own)) == {Span}  # no subclasses, no row dicts
         if extractor is not None and _has_finalize(extractor):
             flush()
             frame = frame_from_rows(own, copy_attrs=False) if plain else to_frame(own)

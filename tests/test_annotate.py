@@ -6,6 +6,7 @@ import warnings
 from typing import ClassVar
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import newslab
@@ -250,3 +251,44 @@ def test_spans_table_equals_finalize_then_sort():
     assert list(table.dtypes) == list(expected.dtypes)
     assert (table[table.extractor == "upper"]["value"].str.endswith("!")).all()
     assert set(table[table.extractor == "nums"]["value"]) == {"2.5"}
+
+
+def _reference_sort(frame, article_order):
+    """sort_frame's order spelled out with pandas' own stable multi-column sort."""
+    rank = {article_id: i for i, article_id in enumerate(article_order)}
+    key = frame["article"].map(rank).fillna(len(rank))
+    ordered = frame.assign(_rank=key).sort_values(
+        ["_rank", "start", "end", "extractor", "kind", "label"], kind="mergesort"
+    )
+    return ordered.drop(columns="_rank").reset_index(drop=True)
+
+
+@pytest.mark.parametrize(
+    ("starts", "labels"),
+    [
+        ([3, 0, 3, 1, 0, 3], ["b", "a", "", "ب", "a", "b"]),  # ties keep their order
+        ([2, -1, 0, 5, -1, 2], ["x", "x", "x", "x", "x", "x"]),  # negative offsets
+        ([1.5, np.nan, 0.0, 1.5, 2.0, np.nan], ["z", "😀", "a", "é", "Z", "ع"]),  # floats, NaN last
+        ([0, 0, 0, 0, 0, 0], ["b", None, "a", None, "ب", "a"]),  # missing labels last
+    ],
+)
+def test_sort_frame_is_a_stable_sort_by_article_then_offsets(starts, labels):
+    from newslab.annotate import sort_frame
+
+    frame = pd.DataFrame(
+        {
+            "article": ["a2", "a1", "gone", None, "a2", "a1"],  # unknown and missing: last
+            "extractor": ["x", "y", "x", "x", "y", "x"],
+            "kind": ["entity"] * 6,
+            "label": labels,
+            "start": starts,
+            "end": [4, 4, 4, 2, 1, 4],
+            "text": ["", "", "", "", "", ""],
+            "value": ["1", "2", "3", "4", "5", "6"],
+            "attrs": [{} for _ in range(6)],
+        }
+    )
+    order = ["a1", "a2", "a1"]  # a repeated id keeps its last position, as a dict does
+    got = sort_frame(frame, order)
+    pd.testing.assert_frame_equal(got, _reference_sort(frame, order))
+    assert list(got.index) == list(range(len(frame)))

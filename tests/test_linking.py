@@ -150,6 +150,72 @@ def test_names_sharing_several_blocks_are_linked_once_and_namesakes_kept_apart()
     assert values[0] != values[3]
 
 
+#: Spelling variants of every kind tokens_match accepts, and near misses it refuses.
+VARIANTS = [
+    ("أفيف", "كوخافي"),
+    ("افيف", "خوكافي"),
+    ("أفیف", "كوخافي"),
+    ("Aviv", "Kohavi"),
+    ("عبد", "اللطيف", "الوديي"),
+    ("عبد", "اللطيف", "لوديي"),
+    ("Abdullatif", "Wadi"),
+    ("بلخير", "الفاروق"),
+    ("الفاروق", "بلخير"),
+    ("أنطونيو", "غوتيريش"),
+    ("أنطونيو", "غوتيرش"),
+    ("بنيامين", "نتنياهو"),
+    ("بنيامين", "نتانياهو"),
+    ("سمير", "الحداد"),
+    ("سمير", "حداد"),
+    ("سمير", "الحدادين"),
+    ("محمد", "بن", "سلمان"),
+    ("محمد", "بن", "زايد"),
+    ("محمود", "زايد"),
+    ("خليفة", "حفتر"),
+    ("Khalifa", "Haftar"),
+    ("أفيف", "كوخافي", "القذر"),
+]
+
+
+def test_pair_screen_keeps_every_pair_the_tests_accept(monkeypatch):
+    from newslab.extract import linking
+
+    monkeypatch.setattr(linking, "_SCREEN_MIN", 2)  # screen even these few names
+    names = sorted({linking._name_key(name) for name in VARIANTS})
+    pairs = set(linking._maybe_same_pairs(names))
+    accepted = {
+        (x, y)
+        for x in range(len(names))
+        for y in range(x + 1, len(names))
+        if same_person(names[x], names[y])
+    }
+    assert accepted <= pairs
+    assert len(pairs) < len(names) * (len(names) - 1) // 2  # it does screen
+    singles = sorted({(token,) for name in names for token in name})
+    pairs = set(linking._maybe_same_pairs(singles))
+    accepted = {
+        (x, y)
+        for x in range(len(singles))
+        for y in range(x + 1, len(singles))
+        if tokens_match(singles[x][0], singles[y][0])
+    }
+    assert accepted <= pairs
+
+
+def test_a_common_first_name_before_many_family_names_links_as_pairwise(monkeypatch):
+    """A large block (one first name, hundreds of family names) is screened, not compared
+    pair by pair; the people found are the same."""
+    from newslab.extract import linking
+
+    families = [f"ال{a}{b}{c}ي" for a in "بتجدرسع" for b in "كلمنه" for c in "فقصط"]
+    mentions = [Mention(f"a{i % 40}", ("محمد", family)) for i, family in enumerate(families)]
+    mentions += [Mention("a1", ("محمد", families[0][:-1] + "ى")), Mention("a2", (families[5],))]
+    screened = link_people(mentions)
+    monkeypatch.setattr(linking, "_SCREEN_MIN", 10**9)  # every pair compared
+    assert link_people(mentions) == screened
+    assert screened[-2] == screened[0] and screened[-1] == screened[5]
+
+
 def test_link_names_for_other_labels():
     mapping = link_names(
         ["الجيش الاسرائيلي", "الجيش الإسرائيلي", "الجيش الإسرائيلي", "الشرق الاوسط"]

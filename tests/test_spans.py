@@ -148,3 +148,29 @@ def test_read_spans_names_the_bad_row(tmp_path, csv_text, message):
     with pytest.raises(SpanError) as caught:
         read_spans(path)
     assert str(caught.value) == message.format(p=path)
+
+
+@pytest.mark.parametrize(
+    "spans",
+    [
+        [Span(0, 3, "entity", "PER", "زيد", {"source": "title"}, "abc", "a", "x")],
+        [  # labels, texts and values that need the per-value rules
+            Span(0, 1, "money", None, 2.5, None, None, "a", "x"),
+            Span(np.int64(1), 2, "money", "", np.int64(7), {}, "b", "b", "x"),
+            Span(2, 4, "money", "USD", None, {"n": 1}, "", "b", "x"),
+            Span(3, 4, "money", "EUR", b"raw", None, "d", "a", "x"),
+        ],
+        [Span(0, 0, "k", "", "", None, None, None, None)],  # all-missing columns
+        [
+            Span(0, 1, "k", "", "😀", None, "é", "ع", "x"),
+            Span(True, 2, "k", "L", "", None, "t", "a", "x"),
+        ],
+    ],
+    ids=["plain", "per-value", "all-missing", "unicode-and-bool"],
+)
+def test_to_frame_builds_what_the_rows_say(spans):
+    """The column-wise build gives the values and dtypes of a table of ``as_row`` dicts."""
+    rows = [span.as_row() for span in spans]
+    expected = pd.DataFrame.from_records(rows, columns=list(COLUMNS))
+    expected = expected.astype({"start": "int64", "end": "int64"})
+    pd.testing.assert_frame_equal(to_frame(spans), expected)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from newslab.extract.entity_rules import Candidate, NameMatcher, Words
@@ -47,6 +47,8 @@ _BYLINE = re.compile(
     rf"(?m)^[ \t]{{0,4}}(?:كتب|كتبت|بقلم|اعداد|تحرير)[ \t]{{0,3}}[:\-–]?[ \t]{{0,3}}"
     rf"(?P<name>{_NAME}(?:[ \t]{_NAME}){{1,3}})[ \t]{{0,3}}(?=$|[-–—،,|(])"
 )
+#: Every :data:`_BYLINE` match holds one of these.
+_BYLINE_WORDS = ("كتب", "بقلم", "اعداد", "تحرير")
 #: ``المصدر: شبكة الأخبار الاقتصادية - الأردن`` (aggregator footers).
 _SOURCE_LINE = re.compile(
     r"(?m)^[ \t]{0,4}(?:المصدر|مصدر الخبر|المصدر الاصلي)[ \t]{0,3}:[ \t]{0,3}"
@@ -68,11 +70,15 @@ _PIPELINE = re.compile(
     r"(?<!\w)[وفبل]?(?P<head>(?:خط[ ]|ال)?(?:انابيب|انبوب|الانابيب|الانبوب)(?:[ ](?:الغاز|النفط))?"
     r"|خط[ ](?:الغاز|النفط))(?!\w)"
 )
+#: Every :data:`_PIPELINE` match holds one of these within its first 7 characters.
+_PIPELINE_ANCHORS = ("انابيب", "انبوب", "خط ")
 #: Project heads followed by a quoted name: ``مبادرة "طريق التنمية"``.
 _PROJECT_HEADS = ("مشروع", "مشروعي", "مبادرة", "برنامج", "خطة", "انبوب", "انبوبي")
 _QUOTED_PROJECT = re.compile(
     rf'(?<!\w)[وفبل]?(?:{"|".join(_PROJECT_HEADS)})[ ]"(?P<name>[^"\n]{{2,40}})"'
 )
+#: Every :data:`_QUOTED_PROJECT` match holds one of these after at most one clitic.
+_PROJECT_ANCHORS = tuple(head + ' "' for head in _PROJECT_HEADS)
 _DASH = re.compile(r"[ ]{0,2}[-–][ ]{0,2}")
 _YEAR = re.compile(r"[ ](?P<year>(?:19|20)\d\d)(?!\d)")
 _LAM_LAM = re.compile(r"(?<![\w@#])(?P<p>[وف]?ل)(?P<rest>ل[^\W\d_]{3,25})(?!\w)")
@@ -88,6 +94,8 @@ _SEA = re.compile(
 _SEA_NAMES = frozenset({"البحر الأبيض المتوسط"})
 #: ``من الشمال إلى الجنوب``: directions, not the regions of that name.
 _DIRECTIONS = frozenset({"الشمال", "الجنوب"})
+#: Values whose sense :func:`_in_sense` checks against the article.
+_CONTEXTUAL = _SEA_NAMES | _DIRECTIONS
 _FROM_TO = re.compile(
     r"من[ ](?:ال)?(?:شمال|جنوب)[ ]{1,2}(?:الي|الى|حتي|حتى)[ ](?:ال)?(?:شمال|جنوب)(?!\w)"
 )
@@ -100,12 +108,79 @@ _GENERIC = frozenset({"institution", "security", "military"})
 _COMMON_AFTER = words("مع على بين حول عليه عليها بشأن")
 
 
+#: Above one anchor (or line) in this many characters, a pattern is tried at every
+#: position by ``re`` itself rather than anchor by anchor in Python.
+_DENSE = 32
+
+
+def _finditer_near(
+    pattern: re.Pattern[str], text: str, anchors: tuple[str, ...], reach: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match is non-empty and holds
+    one of ``anchors`` at most ``reach`` characters after its start.
+
+    The pattern is tried only at the ``reach + 1`` positions up to each anchor (found
+    with ``str.find``), in text order, instead of at every position of the text: a
+    pattern that opens with a lookbehind and optional letters gets no fast scan from
+    ``re``. Lookbehinds still see the text before the position tried. Where anchors
+    are dense (hostile text), ``re``'s own scan is cheaper and is used instead.
+    """
+    positions = _occurrences(text, anchors, len(text) // _DENSE)
+    if positions is None:
+        yield from pattern.finditer(text)
+        return
+    low = 0  # positions before this were tried, or lie inside a match
+    for at in positions:
+        if at < low:
+            continue
+        for start in range(max(low, at - reach), at + 1):
+            m = pattern.match(text, start)
+            if m is not None:
+                yield m
+                low = m.end()
+                break
+        else:
+            low = at + 1
+
+
+def _occurrences(text: str, needles: tuple[str, ...], limit: int) -> list[int] | None:
+    """Where any of ``needles`` occurs in ``text`` (overlaps included), in order;
+    ``None`` when there are more than ``limit``."""
+    found: list[int] = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            if len(found) == limit:
+                return None
+            found.append(at)
+            at = text.find(needle, at + 1)
+    if len(needles) > 1:
+        found = sorted(set(found))
+    return found
+
+
+def _finditer_lines(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a ``(?m)^`` pattern whose matches stay on one line:
+    the pattern is tried once per line instead of at every position of the text (or
+    by ``re``'s own scan where lines are very short)."""
+    if text.count("\n") > len(text) // _DENSE:
+        yield from pattern.finditer(text)
+        return
+    start = 0
+    while start >= 0:
+        m = pattern.match(text, start)
+        if m is not None:
+            yield m
+        newline = text.find("\n", start)
+        start = newline + 1 if newline >= 0 else -1
+
+
 def find_layout(
     text: str, hits: Sequence[GazetteerMatch], spell: Mapping[str, str]
 ) -> list[Candidate]:
     """Bylines, source and credit lines, quoted outlets, projects, institutions."""
     out: list[Candidate] = []
-    by_start = {h.start: h for h in hits}
+    by_start = _HitsByStart(hits)
     if "\n" in text or text[:12].lstrip().startswith(("كتب", "بقلم")):
         out.extend(_bylines(text))
     if "المصدر" in text or "مصدر" in text:
@@ -114,12 +189,27 @@ def find_layout(
         out.extend(_lines(_CREDIT_LINE, text, by_start, spell))
     if '"' in text:
         out.extend(_quoted_outlets(text, by_start, spell))
-        if any(head + ' "' in text for head in _PROJECT_HEADS):  # what the pattern needs
-            out.extend(_quoted_projects(text, spell))
+        out.extend(_quoted_projects(text, spell))
     if "انبوب" in text or "انابيب" in text or "خط الغاز" in text or "خط النفط" in text:
         out.extend(_pipelines(text, by_start, spell))
     out.extend(_institutions(text, hits, spell))
     return out
+
+
+class _HitsByStart:
+    """Gazetteer hits by start offset, indexed on the first lookup (most texts make none)."""
+
+    __slots__ = ("_hits", "_index")
+
+    def __init__(self, hits: Sequence[GazetteerMatch]) -> None:
+        self._hits = hits
+        self._index: dict[int, GazetteerMatch] | None = None
+
+    def get(self, start: int) -> GazetteerMatch | None:
+        """The hit starting at ``start``, if any."""
+        if self._index is None:
+            self._index = {h.start: h for h in self._hits}
+        return self._index.get(start)
 
 
 def _tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -131,8 +221,10 @@ def _value(toks: Iterable[re.Match[str]], spell: Mapping[str, str]) -> str:
 
 
 def _bylines(text: str) -> list[Candidate]:
+    if not any(word in text for word in _BYLINE_WORDS):
+        return []  # what the pattern needs
     out = []
-    for m in _BYLINE.finditer(text):
+    for m in _finditer_lines(_BYLINE, text):
         toks = _tokens(text, m.start("name"), m.end("name"))
         if any(key(t.group()) in STOPWORDS or key(t.group()) in DAY_WORDS for t in toks):
             continue
@@ -148,11 +240,11 @@ def _bylines(text: str) -> list[Candidate]:
 def _lines(
     pattern: re.Pattern[str],
     text: str,
-    by_start: Mapping[int, GazetteerMatch],
+    by_start: _HitsByStart,
     spell: Mapping[str, str],
 ) -> list[Candidate]:
     out = []
-    for m in pattern.finditer(text):
+    for m in _finditer_lines(pattern, text):
         toks = _tokens(text, m.start("name"), m.end("name"))
         if len(toks) > 1 and key(toks[0].group()) in _PRINT_DESCRIPTORS:
             toks = toks[1:]  # صحيفة السوق اليومية -> السوق اليومية
@@ -166,11 +258,9 @@ def _lines(
     return out
 
 
-def _quoted_outlets(
-    text: str, by_start: Mapping[int, GazetteerMatch], spell: Mapping[str, str]
-) -> list[Candidate]:
+def _quoted_outlets(text: str, by_start: _HitsByStart, spell: Mapping[str, str]) -> list[Candidate]:
     out = []
-    for m in _QUOTED_OUTLET.finditer(text):
+    for m in _finditer_near(_QUOTED_OUTLET, text, ('ل"', 'ل "'), 1):  # after و/ف
         if not _SPEECH.search(text, max(0, m.start() - 90), m.start()):
             continue
         toks = _tokens(text, m.start("name"), m.end("name"))
@@ -186,7 +276,7 @@ def _quoted_outlets(
 
 def _quoted_projects(text: str, spell: Mapping[str, str]) -> list[Candidate]:
     out = []
-    for m in _QUOTED_PROJECT.finditer(text):
+    for m in _finditer_near(_QUOTED_PROJECT, text, _PROJECT_ANCHORS, 1):
         toks = _tokens(text, m.start("name"), m.end("name"))
         if not toks or len(toks) > 4 or any(key(t.group()) in STOPWORDS for t in toks):
             continue
@@ -196,13 +286,11 @@ def _quoted_projects(text: str, spell: Mapping[str, str]) -> list[Candidate]:
     return out
 
 
-def _pipelines(
-    text: str, by_start: Mapping[int, GazetteerMatch], spell: Mapping[str, str]
-) -> list[Candidate]:
+def _pipelines(text: str, by_start: _HitsByStart, spell: Mapping[str, str]) -> list[Candidate]:
     """``خط أنابيب كركوك - جيهان``, ``أنبوب الغاز العابر للأناضول``,
     ``خط الغاز العربي الأوروبي``: the head is part of the name."""
     out = []
-    for m in _PIPELINE.finditer(text):
+    for m in _finditer_near(_PIPELINE, text, _PIPELINE_ANCHORS, 6):  # وخط الانابيب
         pos = m.end()
         first = by_start.get(pos + 1) if text[pos : pos + 1] == " " else None
         value = ""
@@ -284,15 +372,19 @@ def refine(
     known: Mapping[str, tuple[str, tuple[str, ...]]],
 ) -> list[Candidate]:
     """``cands`` with extra and extended candidates from the whole article, less the
-    sea names an article without a sea in it uses in another sense (see the module doc)."""
+    sea names and directions the article uses in another sense (see :func:`_in_sense`)."""
     extra: list[Candidate] = []
+    marked = _marked(gaz)
+    found: set[str] = set()  # marked names the article names in context
+    contextual = False  # a candidate whose sense depends on the article
     for c in cands:
-        if c.label == "PER" and "عبدال" in c.value:
-            c.value = _COMPOUND.sub("عبد ال", c.value)  # عبدالعزيز -> عبد العزيز
-            c.name = tuple(c.value.split(" "))
-        if c.label == "EVENT" and not c.value[-4:].isdigit():
-            m = _YEAR.match(text, c.end)
-            if m:
+        label = c.label
+        if label == "PER":
+            if "عبدال" in c.value:
+                c.value = _COMPOUND.sub("عبد ال", c.value)  # عبدالعزيز -> عبد العزيز
+                c.name = tuple(c.value.split(" "))
+        elif label == "EVENT":
+            if not c.value[-4:].isdigit() and (m := _YEAR.match(text, c.end)):
                 extra.append(
                     Candidate(
                         c.start,
@@ -303,28 +395,35 @@ def refine(
                         c.priority,
                     )
                 )
-        elif c.label == "ORG" and text[c.end : c.end + 1] == "+" and not c.value.endswith("+"):
+        elif label == "ORG" and text[c.end : c.end + 1] == "+" and not c.value.endswith("+"):
             extra.append(Candidate(c.start, c.end + 1, "ORG", c.value + "+", c.source, c.priority))
-    extra.extend(_propagate_marked(text, cands, gaz, words_))
+        if c.value in marked.canonicals and label in _MARKED_LABELS:
+            found.add(c.value)
+        if c.value in _CONTEXTUAL:
+            contextual = True
+    if found:
+        extra.extend(_propagate_marked(text, found, marked, words_))
     extra.extend(_lam_lam(text, known))
-    kept = [
-        c
-        for c in cands
-        if (c.value not in _SEA_NAMES or _sea_name_ok(text, c))
-        and (
-            c.value not in _DIRECTIONS
-            or not _FROM_TO.search(text, max(0, c.start - 25), c.end + 25)
-        )
-    ]
+    kept = _in_sense(cands, text) if contextual else cands
     return [*kept, *extra]
 
 
-def _sea_name_ok(text: str, c: Candidate) -> bool:
-    """``المتوسط`` alone is the sea only in an article about the sea (migrants, boats,
-    coasts); elsewhere ``في المتوسط`` is "on average"."""
-    if len(TOKEN.findall(text, c.start, c.end)) > 1:
-        return True  # البحر المتوسط, حوض المتوسط
-    return len({m.group("w") for m in _SEA.finditer(text)}) >= 2
+def _in_sense(cands: list[Candidate], text: str) -> list[Candidate]:
+    """``cands`` less the sea names and directions the article uses in another sense."""
+    about_sea: bool | None = None  # asked once, when the first lone sea name needs it
+    kept = []
+    for c in cands:
+        if c.value in _SEA_NAMES and len(TOKEN.findall(text, c.start, c.end)) <= 1:
+            # ``المتوسط`` alone is the sea only in an article about the sea (migrants,
+            # boats, coasts); elsewhere ``في المتوسط`` is "on average"
+            if about_sea is None:
+                about_sea = len({m.group("w") for m in _SEA.finditer(text)}) >= 2
+            if not about_sea:
+                continue
+        elif c.value in _DIRECTIONS and _FROM_TO.search(text, max(0, c.start - 25), c.end + 25):
+            continue
+        kept.append(c)
+    return kept
 
 
 class _Marked:
@@ -343,19 +442,19 @@ def _marked(gaz: Gazetteer) -> _Marked:
     return _Marked(gaz)
 
 
+#: Labels of the candidates that show a marked name used in context.
+_MARKED_LABELS = frozenset({"ORG", "EVENT", "MISC"})
+
+
 def _propagate_marked(
-    text: str, cands: Sequence[Candidate], gaz: Gazetteer, words_: Words
+    text: str, found: set[str], marked: _Marked, words_: Words
 ) -> list[Candidate]:
     """``الوداد`` the club, once the article names it in context (``لاعب الوداد``,
-    ``الوداد البيضاوي``), is the club everywhere in the article."""
-    marked = _marked(gaz)
-    found = {c.value for c in cands if c.label in ("ORG", "EVENT", "MISC")} & marked.canonicals
-    if not found:
-        return []
+    ``الوداد البيضاوي``: its canonical name is in ``found``), is the club everywhere in
+    the article."""
     out = []
     for start, end, clitics in marked.matcher.find(words_):
-        k = " ".join(key(t) for t in TOKEN.findall(text, start + clitics, end))
-        entry = marked.entries.get(k)
+        entry = marked.entries.get(_surface_key(text[start + clitics : end]))
         if entry is None or entry.canonical not in found:
             continue
         nxt = _NEXT.match(text, end)
@@ -365,12 +464,18 @@ def _propagate_marked(
     return out
 
 
+@lru_cache(maxsize=4096)
+def _surface_key(surface: str) -> str:
+    """The keyed tokens of a matched name, space-joined (memoised: names recur)."""
+    return " ".join(key(t) for t in TOKEN.findall(surface))
+
+
 def _lam_lam(text: str, known: Mapping[str, tuple[str, tuple[str, ...]]]) -> list[Candidate]:
     """A known family name in ``ال`` written with the preposition ``ل`` (``للحلبوسي``)."""
     if not known or "لل" not in text:
         return []
     out = []
-    for m in _LAM_LAM.finditer(text):
+    for m in _finditer_near(_LAM_LAM, text, ("لل",), 1):  # after و/ف
         hit = known.get(key("ا" + m.group("rest")))
         if hit is not None:
             value, name = hit
@@ -398,7 +503,7 @@ def resolve_anaphora(text: str, chosen: list[Candidate]) -> list[Candidate]:
     layer = sorted((c.start, c.end) for c in chosen)
     starts = [s for s, _ in layer]
     extra = []
-    for m in _BARE.finditer(text):
+    for m in _finditer_near(_BARE, text, ("جيش", "نظام"), 4):  # after وبال
         target = targets[m.group("w")]
         if target is None or _overlaps(layer, starts, m.start(), m.end()):
             continue

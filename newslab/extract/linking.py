@@ -15,12 +15,15 @@ spelling noise get the best-spelled form.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations, compress
 
-from rapidfuzz.distance import Levenshtein
+import numpy as np
+from rapidfuzz.distance import Indel, Levenshtein
 from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import cdist
 
 from newslab.extract.entity_text import TOKEN, key
 from newslab.extract.gazetteer import given_names
@@ -342,7 +345,6 @@ class Mention:
     name: tuple[str, ...]
 
 
-@lru_cache(maxsize=65536)
 def _name_key(name: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(key(t) if not t.isascii() else t.lower() for t in name)
 
@@ -351,7 +353,9 @@ def _hamzas(text: str) -> int:
     return sum(text.count(c) for c in "أإآؤئء")
 
 
-def _blocks(name: tuple[str, ...]) -> set[str]:
+def _blocks(name: tuple[str, ...]) -> list[str]:
+    """The blocks of a name, sorted: their order sets the order of the joins, which must
+    not depend on the interpreter's string hash seed (workers may have another)."""
     out = set()
     for tok in {name[0], name[-1]}:
         k = key(tok) if not tok.isascii() else tok
@@ -359,13 +363,30 @@ def _blocks(name: tuple[str, ...]) -> set[str]:
         if not tok.isascii():
             out.add("a:" + "".join(sorted(k)))
             out.add("f:" + _article_free(k))
-    return out
+    return sorted(out)
 
 
 def link_people(mentions: Sequence[Mention]) -> list[str]:
-    """Canonical name for every mention (same order): one value per person."""
-    names = sorted({_name_key(m.name): m.name for m in mentions}.items())
-    index = {k: i for i, (k, _) in enumerate(names)}
+    """Canonical name for every mention (same order): one value per person.
+
+    Distinct names sharing a block (the skeleton, letters or article-free form of their
+    first or last token) are compared pair by pair, a large block only for the pairs
+    its screen lets through (:func:`_maybe_same_pairs`); mentions are only counted.
+    """
+    mention_names = [m.name for m in mentions]
+    mention_articles = [m.article for m in mentions]
+    articles_of: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for name, article in zip(mention_names, mention_articles, strict=True):
+        articles_of[name].add(article)
+    keyed = {name: _name_key(name) for name in articles_of}
+    by_article: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for name, articles in articles_of.items():
+        by_article[keyed[name]] |= articles
+    counts: Counter[tuple[str, ...]] = Counter()
+    for name, n in Counter(mention_names).items():
+        counts[keyed[name]] += n
+    names = sorted(by_article)  # the distinct keyed names
+    index = {k: i for i, k in enumerate(names)}
     parent = list(range(len(names)))
 
     def find(i: int) -> int:
@@ -374,10 +395,10 @@ def link_people(mentions: Sequence[Mention]) -> list[str]:
             i = parent[i]
         return i
 
-    multi = [i for i, (k, _) in enumerate(names) if len(k) > 1]
+    multi = [i for i, k in enumerate(names) if len(k) > 1]
     blocks: dict[str, list[int]] = defaultdict(list)
     for i in multi:
-        for b in _blocks(names[i][0]):
+        for b in _blocks(names[i]):
             blocks[b].append(i)
     # a pair sharing several blocks is tested in the first one only: the test is pure, so
     # a later block could only repeat a refusal or meet an already joined pair
@@ -387,37 +408,32 @@ def link_people(mentions: Sequence[Mention]) -> list[str]:
             member_of[i].append(order)
     shared = {i: frozenset(orders) for i, orders in member_of.items()}
     for order, members in enumerate(blocks.values()):
-        for x, i in enumerate(members):
-            earlier = [b for b in member_of[i] if b < order]
-            name_i = names[i][0]
-            for j in members[x + 1 :]:
-                if find(i) == find(j):
-                    continue
-                if earlier and not shared[j].isdisjoint(earlier):
-                    continue
-                if same_person(name_i, names[j][0]):
-                    parent[find(i)] = find(j)
+        earlier: list[int] = []
+        last_x = -1
+        for x, y in _maybe_same_pairs([names[i] for i in members]):
+            i, j = members[x], members[y]
+            if x != last_x:
+                earlier, last_x = [b for b in member_of[i] if b < order], x
+            if find(i) == find(j):
+                continue
+            if earlier and not shared[j].isdisjoint(earlier):
+                continue
+            if same_person(names[i], names[j]):
+                parent[find(i)] = find(j)
 
     # single tokens join the person whose family (or first) name they match;
     # several candidate people: the one mentioned in the same article, else the most cited
-    by_article: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    counts: Counter[tuple[str, ...]] = Counter()
-    for m in mentions:
-        k = _name_key(m.name)
-        by_article[k].add(m.article)
-        counts[k] += 1
     root_articles: dict[int, set[str]] = defaultdict(set)
     root_counts: Counter[int] = Counter()
     for i in multi:
-        root_articles[find(i)] |= by_article[names[i][0]]
-        root_counts[find(i)] += counts[names[i][0]]
+        root_articles[find(i)] |= by_article[names[i]]
+        root_counts[find(i)] += counts[names[i]]
     single_target: dict[tuple[tuple[str, ...], str], int] = {}
-    singles = [i for i, (k, _) in enumerate(names) if len(k) == 1]
+    singles = [i for i, k in enumerate(names) if len(k) == 1]
     for i in singles:
-        k = names[i][0]
-        options = sorted(
-            {find(j) for b in _blocks(k) for j in blocks.get(b, ()) if same_person(k, names[j][0])}
-        )
+        k = names[i]
+        near = {j for b in _blocks(k) for j in blocks.get(b, ())}
+        options = sorted({find(j) for j in near if same_person(k, names[j])})
         if not options:
             continue
         for article in by_article[k]:
@@ -427,23 +443,116 @@ def link_people(mentions: Sequence[Mention]) -> list[str]:
             single_target[(k, article)] = best
     # single tokens with no full name: merge spelling variants among themselves
     targeted = {key_ for key_, _ in single_target}
-    loose = [i for i in singles if names[i][0] not in targeted]
-    for x, i in enumerate(loose):
-        for j in loose[x + 1 :]:
-            if find(i) != find(j) and tokens_match(names[i][0][0], names[j][0][0]):
-                parent[find(i)] = find(j)
+    loose = [i for i in singles if names[i] not in targeted]
+    for x, y in _maybe_same_pairs([names[i] for i in loose]):
+        i, j = loose[x], loose[y]
+        if find(i) != find(j) and tokens_match(names[i][0], names[j][0]):
+            parent[find(i)] = find(j)
 
-    def root_of(m: Mention) -> int:
-        k = _name_key(m.name)
-        target = single_target.get((k, m.article))
-        return target if target is not None else find(index[k])
-
-    roots = [root_of(m) for m in mentions]
+    # a mention's person: its name's, or for a single token the one chosen per article
+    root_of = {name: find(index[k]) for name, k in keyed.items()}
+    per_article = {name for name, k in keyed.items() if k in targeted}
+    roots = list(map(root_of.__getitem__, mention_names))
+    for i in compress(range(len(roots)), map(per_article.__contains__, mention_names)):
+        target = single_target.get((keyed[mention_names[i]], mention_articles[i]))
+        if target is not None:
+            roots[i] = target
+    written = {name: " ".join(name) for name in keyed}
     surfaces: dict[int, Counter[str]] = defaultdict(Counter)
-    for m, r in zip(mentions, roots, strict=True):
-        surfaces[r][" ".join(m.name)] += 1
+    # Counter keeps first-seen order, which breaks ties between equally cited forms
+    for (root, text), n in Counter(
+        zip(roots, map(written.__getitem__, mention_names), strict=True)
+    ).items():
+        surfaces[root][text] += n
     canonical = {r: _best_name(c) for r, c in surfaces.items()}
     return [canonical[r] for r in roots]
+
+
+#: Blocks at least this large are screened for possible pairs; smaller ones are
+#: compared pair by pair (the screen's setup costs more than it saves there).
+_SCREEN_MIN = 32
+#: Rows of a block screened at once (bounds the memory of the pair matrices).
+_SCREEN_ROWS = 256
+
+
+def _maybe_same_pairs(block: Sequence[tuple[str, ...]]) -> Iterator[tuple[int, int]]:
+    """Positions ``(x, y)``, ``x < y``, of the names in ``block`` that may be one person,
+    in the order of a double loop over the block.
+
+    Every pair that :func:`same_person` (or, for single tokens, :func:`tokens_match`)
+    accepts is among them: the screen is a superset of those tests, computed for all
+    pairs at once from :func:`_similar_tokens`, so a large block (one common first
+    name before hundreds of family names) costs one matrix instead of a Python call
+    per pair. Small blocks yield every pair.
+    """
+    size = len(block)
+    if size < _SCREEN_MIN:
+        yield from combinations(range(size), 2)
+        return
+    tokens = sorted({t for name in block for t in name})
+    column = {t: n for n, t in enumerate(tokens)}
+    similar = np.zeros((len(tokens) + 1, len(tokens) + 1), dtype=bool)  # last: no token
+    similar[:-1, :-1] = _similar_tokens(tokens)
+    width = max(len(name) for name in block)
+    at = np.full((width, size), len(tokens))  # at[p, y]: token p of name y
+    for y, name in enumerate(block):
+        at[: len(name), y] = [column[t] for t in name]
+    # a name with Latin letters is compared across scripts (compounds, loose first
+    # names): the screen does not model that, so such names pass with every other
+    wild = np.array([any(t.isascii() for t in name) for name in block])
+
+    def match(p: int, q: int, rows: slice) -> np.ndarray:
+        """Token p of the names in ``rows`` against token q of every name."""
+        return similar[at[p, rows, None], at[q, None, :]]
+
+    for top in range(0, size, _SCREEN_ROWS):
+        rows = slice(top, min(size, top + _SCREEN_ROWS))
+        if width == 1:
+            maybe = match(0, 0, rows)  # single tokens: tokens_match of the one token
+        else:
+            # same_person: first names match and a later token of each matches
+            # (family names, or the stray-word case); or two-word names swapped
+            later = np.zeros((rows.stop - rows.start, size), dtype=bool)
+            for p in range(1, width):
+                for q in range(1, width):
+                    later |= match(p, q, rows)
+            maybe = (match(0, 0, rows) & later) | (match(0, 1, rows) & match(1, 0, rows))
+        maybe[wild[rows], :] = True
+        maybe[:, wild] = True
+        xs, ys = np.nonzero(maybe)
+        keep = ys > xs + rows.start
+        yield from zip((xs[keep] + rows.start).tolist(), ys[keep].tolist(), strict=True)
+
+
+def _similar_tokens(tokens: Sequence[str]) -> np.ndarray:
+    """Boolean matrix, True where :func:`tokens_match` may accept the two tokens.
+
+    On keyed Arabic tokens ``tokens_match`` accepts only: equal forms up to a leading
+    article or its alef (Indel distance <= 2), one edit (distance <= 2), anagrams,
+    equal consonant skeletons, or article-free forms of 6+ letters with rapidfuzz
+    ``ratio >= 85`` (distance d' <= 0.15 x their lengths, where d' >= d - 2). Each of
+    those is tested here, so the matrix is a superset of ``tokens_match``. Latin
+    tokens match everything (the cross-script tests are not modelled).
+    """
+    keys = [key(t) for t in tokens]
+    lengths = np.array([len(k) for k in keys])
+    distance = cdist(keys, keys, scorer=Indel.distance, dtype=np.int32, workers=1)
+    total = lengths[:, None] + lengths[None, :]
+    shortest = np.minimum(lengths[:, None], lengths[None, :])
+    similar = (distance <= 2) | ((shortest >= 6) & (20 * (distance - 2) <= 3 * total))
+    similar |= _equal(["".join(sorted(k)) for k in keys])
+    similar |= _equal([skeleton(k) for k in keys])
+    latin = np.array([t.isascii() for t in tokens])
+    similar[latin, :] = True
+    similar[:, latin] = True
+    return similar
+
+
+def _equal(values: Sequence[str]) -> np.ndarray:
+    """Boolean matrix, True where two values are equal."""
+    ids: dict[str, int] = {}
+    codes = np.array([ids.setdefault(v, len(ids)) for v in values])
+    return codes[:, None] == codes[None, :]
 
 
 def _best_name(surfaces: Counter[str]) -> str:
