@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from newslab.corpus.article import Article, Corpus
+from newslab.engine.writer import Prepared
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
@@ -72,13 +73,21 @@ _BUILT: dict[ExtractorSpec, dict[str, Any]] = {}
 
 @dataclass
 class ChunkResult:
-    """Spans (schema order, sorted) and failures (as dicts) of one chunk."""
+    """Spans (schema order, sorted) and failures (as dicts) of one chunk.
+
+    ``spans`` is the table, or in a worker of a streaming run the table already
+    encoded for the writer (:class:`newslab.engine.writer.Prepared`).
+    """
 
     index: int
-    spans: pd.DataFrame
+    spans: pd.DataFrame | Prepared
     failures: list[dict[str, Any]] = field(default_factory=list)
     articles: int = 0
     chars: int = 0
+
+    @property
+    def rows(self) -> int:
+        return self.spans.rows if isinstance(self.spans, Prepared) else len(self.spans)
 
 
 def chunked(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:

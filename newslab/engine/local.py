@@ -17,7 +17,7 @@ from typing import Any
 
 from newslab.corpus.article import Article
 from newslab.engine.chunks import ChunkResult, ExtractorSpec, annotate_chunk, chunked
-from newslab.engine.writer import SpansWriter
+from newslab.engine.writer import SpansWriter, prepare
 
 __all__ = ["RunSummary", "run_local"]
 
@@ -36,7 +36,7 @@ class RunSummary:
     def add(self, result: ChunkResult) -> None:
         self.articles += result.articles
         self.chars += result.chars
-        self.rows += len(result.spans)
+        self.rows += result.rows
         self.chunks += 1
         self.failures.extend(result.failures)
 
@@ -74,10 +74,13 @@ def run_local(
                 result = annotate_chunk(index, chunk, extractors, strict=strict, on_article=tick)
                 _emit(result, writer, summary, None)
         else:
+            # workers also encode their spans for the writer: the writing process then
+            # only appends, and does not become the bottleneck of the pool
+            fmt = writer.format if isinstance(writer, SpansWriter) else None
             with _pool(jobs, extractors) as pool:
                 pending: deque[Future[ChunkResult]] = deque()
                 for index, chunk in enumerate(_chain(first, second, chunks)):
-                    pending.append(pool.submit(_work, index, chunk, strict))
+                    pending.append(pool.submit(_work, index, chunk, strict, fmt))
                     if len(pending) >= 2 * jobs:
                         _emit(pending.popleft().result(), writer, summary, bar)
                 while pending:
@@ -104,9 +107,13 @@ def _init_worker(extractors: dict[str, Any] | ExtractorSpec) -> None:
     _WORKER_EXTRACTORS = extractors
 
 
-def _work(index: int, chunk: list[Article], strict: bool) -> ChunkResult:
+def _work(index: int, chunk: list[Article], strict: bool, fmt: str | None) -> ChunkResult:
+    """One chunk in a worker; with ``fmt``, its spans come back :func:`prepare`-d."""
     assert _WORKER_EXTRACTORS is not None
-    return annotate_chunk(index, chunk, _WORKER_EXTRACTORS, strict=strict)
+    result = annotate_chunk(index, chunk, _WORKER_EXTRACTORS, strict=strict)
+    if fmt is not None:
+        result.spans = prepare(result.spans, fmt)
+    return result
 
 
 def _pool(jobs: int, extractors: dict[str, Any] | ExtractorSpec) -> ProcessPoolExecutor:

@@ -12,15 +12,34 @@ import os
 import shutil
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 import pandas as pd
 
 from newslab.errors import SpanError
-from newslab.spans import COLUMNS, frame_for_disk, write_jsonl_rows
+from newslab.spans import COLUMNS, frame_for_disk, jsonl_text
 
-__all__ = ["FrameCollector", "SpansWriter", "parquet_schema"]
+__all__ = ["FrameCollector", "Prepared", "SpansWriter", "parquet_schema", "prepare"]
+
+
+@dataclass
+class Prepared:
+    """A chunk's spans already in the form a writer stores (``attrs`` as JSON for
+    Parquet and CSV, the text for JSON Lines): made by :func:`prepare` in a worker
+    process, so the writing process only appends and the encoding runs in parallel."""
+
+    format: str
+    rows: int
+    payload: pd.DataFrame | str
+
+
+def prepare(frame: pd.DataFrame, fmt: str) -> Prepared:
+    """``frame`` encoded for a writer of format ``fmt`` (``.jsonl``, ``.csv``, ``.parquet``)."""
+    if fmt == ".jsonl":
+        return Prepared(fmt, len(frame), jsonl_text(frame))
+    return Prepared(fmt, len(frame), frame_for_disk(frame))
 
 
 class FrameCollector:
@@ -96,30 +115,37 @@ class SpansWriter:
         if self.partitioned:
             self._tmp = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.", dir=self.path.parent))
             return self
-        fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        fd, name = tempfile.mkstemp(
+            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
+        )
         os.close(fd)
         self._tmp = Path(name)
         if self.format in (".jsonl", ".csv"):
             self._handle = self._tmp.open("w", encoding="utf-8", newline="")
         return self
 
-    def write(self, frame: pd.DataFrame) -> None:
-        """Append one chunk's spans."""
-        self.rows += len(frame)
+    def write(self, frame: pd.DataFrame | Prepared) -> None:
+        """Append one chunk's spans (a table, or a table :func:`prepare`-d for this format)."""
+        if not isinstance(frame, Prepared):
+            frame = prepare(frame, self.format)
+        elif frame.format != self.format:
+            raise SpanError(f"spans prepared for {frame.format} given to a {self.format} writer")
+        self.rows += frame.rows
+        payload = frame.payload
         if self.format == ".jsonl":
             assert self._handle is not None
-            write_jsonl_rows(frame, self._handle)
+            self._handle.write(payload)
             return
         if self.format == ".csv":
             assert self._handle is not None
-            frame_for_disk(frame).to_csv(self._handle, index=False, header=self._csv_header)
+            payload.to_csv(self._handle, index=False, header=self._csv_header)
             self._csv_header = False
             return
         import pyarrow as pa
         import pyarrow.parquet as pq
 
         table = pa.Table.from_pandas(
-            frame_for_disk(frame) if len(frame) else _empty_disk_frame(),
+            payload if frame.rows else _empty_disk_frame(),
             schema=parquet_schema(),
             preserve_index=False,
         )
