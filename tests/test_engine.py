@@ -72,13 +72,26 @@ def _run(corpus, plugin_dir, out, **kwargs) -> pd.DataFrame:
     return read_spans(out)
 
 
-def test_jobs_give_identical_output(corpus_jsonl, plugin_dir, tmp_path):
-    one = _run(corpus_jsonl, plugin_dir, tmp_path / "one.jsonl", jobs=1)
-    two = _run(corpus_jsonl, plugin_dir, tmp_path / "two.jsonl", jobs=2)
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".parquet"])
+def test_jobs_give_identical_output(corpus_jsonl, plugin_dir, tmp_path, suffix):
+    # with jobs > 1 the workers encode their spans for the writer: same bytes as jobs=1
+    one = _run(corpus_jsonl, plugin_dir, tmp_path / f"one{suffix}", jobs=1)
+    two = _run(corpus_jsonl, plugin_dir, tmp_path / f"two{suffix}", jobs=2)
     assert len(one) > 50
     pd.testing.assert_frame_equal(one, two)
     # bytes too: same rows, same order
-    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
+    assert (tmp_path / f"one{suffix}").read_bytes() == (tmp_path / f"two{suffix}").read_bytes()
+
+
+def test_writer_refuses_spans_prepared_for_another_format(tmp_path):
+    from newslab.engine.writer import prepare
+
+    frame = newslab.to_frame([newslab.Span(0, 1, "word", "w", "x", {"n": 1})])
+    with SpansWriter(tmp_path / "s.csv") as writer:
+        writer.write(prepare(frame, ".csv"))
+        with pytest.raises(SpanError, match=r"prepared for \.jsonl"):
+            writer.write(prepare(frame, ".jsonl"))
+    assert read_spans(tmp_path / "s.csv")["attrs"].tolist() == [{"n": 1}]
 
 
 def test_chunks_bound_corpus_level_reasoning(corpus_jsonl, plugin_dir, tmp_path):
