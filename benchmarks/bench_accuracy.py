@@ -48,8 +48,18 @@ def dateparser_spans(corpus: newslab.Corpus) -> tuple[list[Span], float]:
                 continue
             end = start + len(surface)
             cursor = end
-            spans.append(Span(start, end, "date", "", moment.date().isoformat(), text=surface,
-                              article=article.id, extractor="dateparser"))
+            spans.append(
+                Span(
+                    start,
+                    end,
+                    "date",
+                    "",
+                    moment.date().isoformat(),
+                    text=surface,
+                    article=article.id,
+                    extractor="dateparser",
+                )
+            )
     return spans, time.perf_counter() - started
 
 
@@ -61,7 +71,11 @@ def granular_accuracy(result: Evaluation) -> float:
     if not len(scored):
         return float("nan")
     total = int(scored["scored"].iloc[0])
-    wrong = sum(1 for row in errors.itertuples() if not str(row.pred_value).startswith(str(row.gold_value).split()[0]))
+    wrong = sum(
+        1
+        for row in errors.itertuples()
+        if not str(row.pred_value).startswith(str(row.gold_value).split()[0])
+    )
     return (total - wrong) / total
 
 
@@ -81,8 +95,10 @@ def main() -> int:
     spans = newslab.annotate(corpus, progress=False)
     took = time.perf_counter() - started
     failures = newslab.failures(spans)
-    print(f"newslab: {len(corpus)} articles, {mb * 1000:.1f} KB, {len(spans)} spans in {took:.2f}s "
-          f"(extractors: {', '.join(sorted(set(spans['extractor']))) or 'none'})")
+    print(
+        f"newslab: {len(corpus)} articles, {mb * 1000:.1f} KB, {len(spans)} spans in {took:.2f}s "
+        f"(extractors: {', '.join(sorted(set(spans['extractor']))) or 'none'})"
+    )
     for row in failures.itertuples(index=False):
         print(f"  failure: {row.extractor} on {row.article}: {row.error}")
 
@@ -91,9 +107,11 @@ def main() -> int:
     print(result)
     summary = result.summary
     if "quote_f1" in summary:
-        print(f"\nquotes: P {summary['quote_precision']:.3f}  R {summary['quote_recall']:.3f}  "
-              f"F1 {summary['quote_f1']:.3f}  speaker accuracy "
-              f"{summary.get('quote_speaker_accuracy', float('nan')):.3f}")
+        print(
+            f"\nquotes: P {summary['quote_precision']:.3f}  R {summary['quote_recall']:.3f}  "
+            f"F1 {summary['quote_f1']:.3f}  speaker accuracy "
+            f"{summary.get('quote_speaker_accuracy', float('nan')):.3f}"
+        )
     if args.errors:
         errors = result.errors(args.errors)
         columns = ["error", "article", "start", "text", "gold_value", "pred_value", "note"]
@@ -111,11 +129,15 @@ def main() -> int:
     ours = result.score("date") if "date" in set(result.table["kind"]) else None
     print(f"\ndate extraction on the same {len(corpus)} articles")
     print(f"{'':12}{'P':>7}{'R':>7}{'F1':>7}{'value':>8}{'value*':>8}{'seconds':>9}")
-    print(f"{'dateparser':12}{row['precision']:7.3f}{row['recall']:7.3f}{row['f1']:7.3f}"
-          f"{baseline.accuracy('date', 'value'):8.3f}{granular_accuracy(baseline):8.3f}{dp_took:9.2f}")
+    print(
+        f"{'dateparser':12}{row['precision']:7.3f}{row['recall']:7.3f}{row['f1']:7.3f}"
+        f"{baseline.accuracy('date', 'value'):8.3f}{granular_accuracy(baseline):8.3f}{dp_took:9.2f}"
+    )
     if ours is not None:
-        print(f"{'newslab':12}{ours['precision']:7.3f}{ours['recall']:7.3f}{ours['f1']:7.3f}"
-              f"{result.accuracy('date', 'value'):8.3f}{'':>8}{took:9.2f}")
+        print(
+            f"{'newslab':12}{ours['precision']:7.3f}{ours['recall']:7.3f}{ours['f1']:7.3f}"
+            f"{result.accuracy('date', 'value'):8.3f}{'':>8}{took:9.2f}"
+        )
     print("value*: a full date counts as right when it falls in the gold month or year")
     return 0
 

@@ -38,21 +38,87 @@ SHARED = ROOT.parent / "shared"
 
 NAMES = ["سمير الودغيري", "ليلى حداد", "كريم بنسودة", "هالة الشامي", "ياسين العبدلي", "نور الزين"]
 PLACES = ["طنجة", "وهران", "صور", "الموصل", "سوسة", "أكادير", "إربد", "بنغازي", "المنامة"]
-BODIES = ["مجلس الشيوخ", "اللجنة الوطنية للانتخابات", "نقابة الصحفيين", "المصرف المركزي",
-          "هيئة مكافحة الفساد", "الاتحاد العام للشغل", "وزارة الصحة"]
+BODIES = [
+    "مجلس الشيوخ",
+    "اللجنة الوطنية للانتخابات",
+    "نقابة الصحفيين",
+    "المصرف المركزي",
+    "هيئة مكافحة الفساد",
+    "الاتحاد العام للشغل",
+    "وزارة الصحة",
+]
 MONTHS = {
-    "standard": ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
-                 "أكتوبر", "نوفمبر", "ديسمبر"],
-    "levantine": ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب",
-                  "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"],
-    "moroccan": ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر",
-                 "أكتوبر", "نونبر", "دجنبر"],
-    "algerian": ["جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر",
-                 "أكتوبر", "نوفمبر", "ديسمبر"],
+    "standard": [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ],
+    "levantine": [
+        "كانون الثاني",
+        "شباط",
+        "آذار",
+        "نيسان",
+        "أيار",
+        "حزيران",
+        "تموز",
+        "آب",
+        "أيلول",
+        "تشرين الأول",
+        "تشرين الثاني",
+        "كانون الأول",
+    ],
+    "moroccan": [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "ماي",
+        "يونيو",
+        "يوليوز",
+        "غشت",
+        "شتنبر",
+        "أكتوبر",
+        "نونبر",
+        "دجنبر",
+    ],
+    "algerian": [
+        "جانفي",
+        "فيفري",
+        "مارس",
+        "أفريل",
+        "ماي",
+        "جوان",
+        "جويلية",
+        "أوت",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ],
 }
 WEEKDAYS = ["الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
-RELATIVE = ["أمس", "اليوم", "الأسبوع الماضي", "الشهر الماضي", "العام الماضي", "هذا الأسبوع",
-            "العام المقبل", "مطلع الشهر الجاري", "منتصف العام", "يوم أمس", "صباح اليوم"]
+RELATIVE = [
+    "أمس",
+    "اليوم",
+    "الأسبوع الماضي",
+    "الشهر الماضي",
+    "العام الماضي",
+    "هذا الأسبوع",
+    "العام المقبل",
+    "مطلع الشهر الجاري",
+    "منتصف العام",
+    "يوم أمس",
+    "صباح اليوم",
+]
 FILLER = [
     "وأكد المشاركون ضرورة تعزيز التعاون الإقليمي في مجالات الطاقة والمياه والنقل.",
     "وتشير التقديرات إلى أن نسبة البطالة بلغت 12.5% في صفوف الشباب.",
@@ -98,7 +164,9 @@ def _date_sentence(r: random.Random) -> str:
         return f"وتشير البيانات إلى تراجع المبيعات خلال الفترة {year}-{year + 3}."
     if kind == 10:
         return f"وفي أواخر عام {year}، أطلق {body} مشروعا لتأهيل الموانئ."
-    return f"— {name} (@{place.encode().hex()[:8]}) {r.choice(['July', 'March', 'May'])} {day}, {year}"
+    return (
+        f"— {name} (@{place.encode().hex()[:8]}) {r.choice(['July', 'March', 'May'])} {day}, {year}"
+    )
 
 
 def generated_articles(total_bytes: int, seed: int) -> list[Article]:
@@ -109,8 +177,10 @@ def generated_articles(total_bytes: int, seed: int) -> list[Article]:
     while size < total_bytes:
         paragraphs = []
         for _ in range(r.randint(4, 9)):
-            sentences = [_date_sentence(r) if r.random() < 0.3 else r.choice(FILLER)
-                         for _ in range(r.randint(2, 5))]
+            sentences = [
+                _date_sentence(r) if r.random() < 0.3 else r.choice(FILLER)
+                for _ in range(r.randint(2, 5))
+            ]
             paragraphs.append(" ".join(sentences))
         text = "\n\n".join(paragraphs)
         out.append(Article(id=f"gen-{len(out):05d}", text=text))
@@ -132,7 +202,9 @@ def run_extractor(extractor: DatesExtractor, articles: list[Article]) -> tuple[f
     return time.process_time() - started, spans
 
 
-def run_dateparser(articles: list[Article], anchors: dict[str, dt.date]) -> tuple[float, list[Span]]:
+def run_dateparser(
+    articles: list[Article], anchors: dict[str, dt.date]
+) -> tuple[float, list[Span]]:
     """Seconds spent by ``search_dates`` and its results as spans (offsets found in order)."""
     from dateparser.search import search_dates
 
@@ -150,13 +222,24 @@ def run_dateparser(articles: list[Article], anchors: dict[str, dt.date]) -> tupl
             if at < 0:
                 continue
             cursor = at + len(surface)
-            spans.append(Span(at, cursor, "date", "date", when.date().isoformat(),
-                              article=article.id, extractor="dateparser"))
+            spans.append(
+                Span(
+                    at,
+                    cursor,
+                    "date",
+                    "date",
+                    when.date().isoformat(),
+                    article=article.id,
+                    extractor="dateparser",
+                )
+            )
     return time.process_time() - started, spans
 
 
 def load_seeds() -> tuple[list[Article], list[dict]]:
-    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((SHARED / "gold").glob("*.json"))]
+    golds = [
+        json.loads(p.read_text(encoding="utf-8")) for p in sorted((SHARED / "gold").glob("*.json"))
+    ]
     articles = []
     for gold in golds:
         path = SHARED / "seeds" / gold["file"]
@@ -175,8 +258,14 @@ def at_gold_precision(spans: list[Span], golds: list[dict]) -> list[Span]:
             by_span[(article, item["start"], item["end"])] = len(item["value"].split()[0])
     out = []
     for span in spans:
-        width = max((w for (a, s, e), w in by_span.items()
-                     if a == span.article and s < span.end and span.start < e), default=10)
+        width = max(
+            (
+                w
+                for (a, s, e), w in by_span.items()
+                if a == span.article and s < span.end and span.start < e
+            ),
+            default=10,
+        )
         out.append(span._replace(value=span.value[: min(width, 10)]))
     return out
 
@@ -199,8 +288,12 @@ def score_table(name: str, spans: list[Span], golds: list[dict]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=2.5, help="generated text for the extractor")
-    parser.add_argument("--dateparser-mb", type=float, default=0.3,
-                        help="prefix of the generated text timed for dateparser")
+    parser.add_argument(
+        "--dateparser-mb",
+        type=float,
+        default=0.3,
+        help="prefix of the generated text timed for dateparser",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--min-ratio", type=float, default=20.0)
     args = parser.parse_args(argv)
@@ -221,8 +314,10 @@ def main(argv: list[str] | None = None) -> int:
     theirs_rate = mb(prefix) / theirs_s
     ratio = ours_rate / theirs_rate
 
-    print(f"generated text: {mb(corpus):.2f} MB in {len(corpus)} articles "
-          f"(dateparser timed on {mb(prefix):.2f} MB)")
+    print(
+        f"generated text: {mb(corpus):.2f} MB in {len(corpus)} articles "
+        f"(dateparser timed on {mb(prefix):.2f} MB)"
+    )
     print(f"  newslab dates : {ours_rate:8.2f} MB/s  ({len(ours_spans)} spans)")
     print(f"  dateparser    : {theirs_rate:8.2f} MB/s  ({len(theirs_spans)} spans on its prefix)")
     print(f"  speed ratio   : {ratio:8.1f}x (required >= {args.min_ratio:g}x)")

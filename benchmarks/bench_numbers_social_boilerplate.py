@@ -65,9 +65,12 @@ def measure(articles: list[newslab.Article], rounds: int) -> dict[str, float]:
     for c in contexts:
         _ = c.normalized
     for name, ex in extractors.items():
-        jobs[name] = lambda ex=ex: [list(ex.extract(a, c)) for a, c in zip(articles, contexts, strict=True)]
+        jobs[name] = lambda ex=ex: [
+            list(ex.extract(a, c)) for a, c in zip(articles, contexts, strict=True)
+        ]
     jobs["numbers + social + boilerplate"] = lambda: [
-        [list(ex.extract(a, c)) for ex in extractors.values()] for a, c in zip(articles, contexts, strict=True)
+        [list(ex.extract(a, c)) for ex in extractors.values()]
+        for a, c in zip(articles, contexts, strict=True)
     ]
     best = dict.fromkeys(jobs, float("inf"))
     for _ in range(rounds):
@@ -88,7 +91,9 @@ def report(title: str, articles: list[newslab.Article], rounds: int) -> float:
         print(f"{name:<36}{seconds:>9.3f}{mb / seconds:>9.1f}{seconds / baseline:>12.2f}")
     together = best["numbers + social + boilerplate"]
     with_norm = together + best["normalize (shared, once)"]
-    print(f"three together: {mb / together:.1f} MB/s; with normalisation: {mb / with_norm:.1f} MB/s")
+    print(
+        f"three together: {mb / together:.1f} MB/s; with normalisation: {mb / with_norm:.1f} MB/s"
+    )
     return mb / together
 
 
@@ -102,8 +107,10 @@ def main() -> int:
     generated = [newslab.Article(r["id"], r["text"]) for r in rows]
     report("generated benchmark corpus", generated, args.rounds)
     ok = typical >= TARGET_MB_S
-    print(f"\ntypical text, three together: {typical:.1f} MB/s; target >= {TARGET_MB_S}: "
-          f"{'OK' if ok else 'MISSED'}")
+    print(
+        f"\ntypical text, three together: {typical:.1f} MB/s; target >= {TARGET_MB_S}: "
+        f"{'OK' if ok else 'MISSED'}"
+    )
     return 0 if ok else 1
 
 

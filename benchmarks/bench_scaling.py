@@ -40,19 +40,27 @@ def main() -> int:
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for factor in (1, 2, 4):
-            corpus = generate.write_jsonl(Path(tmp) / f"c{factor}.jsonl", int(args.mb * factor * 1e6), seed=factor)
+            corpus = generate.write_jsonl(
+                Path(tmp) / f"c{factor}.jsonl", int(args.mb * factor * 1e6), seed=factor
+            )
             mb = corpus.stat().st_size / 1e6
             out = subprocess.run(
                 [sys.executable, "-c", CHILD, str(corpus), str(Path(tmp) / f"s{factor}.parquet")],
-                check=True, capture_output=True, text=True,
+                check=True,
+                capture_output=True,
+                text=True,
             )
             stats = json.loads(out.stdout.strip().splitlines()[-1])
             results.append((factor, mb, stats))
             corpus.unlink()
-    print(f"{'size':>5}{'input MB':>10}{'articles':>10}{'spans':>10}{'seconds':>9}{'s per MB':>10}{'peak RSS MB':>13}")
+    print(
+        f"{'size':>5}{'input MB':>10}{'articles':>10}{'spans':>10}{'seconds':>9}{'s per MB':>10}{'peak RSS MB':>13}"
+    )
     for factor, mb, s in results:
-        print(f"{factor:>4}x{mb:>10.1f}{s['articles']:>10}{s['rows']:>10}{s['seconds']:>9.1f}"
-              f"{s['seconds'] / mb:>10.3f}{s['peak_rss_mb']:>13.0f}")
+        print(
+            f"{factor:>4}x{mb:>10.1f}{s['articles']:>10}{s['rows']:>10}{s['seconds']:>9.1f}"
+            f"{s['seconds'] / mb:>10.3f}{s['peak_rss_mb']:>13.0f}"
+        )
     per_mb = [s["seconds"] / mb for _, mb, s in results]
     # marginal cost of each added MB (start-up — imports, compiled gazetteers — cancels out)
     marginal = [
@@ -63,10 +71,14 @@ def main() -> int:
     linear = growth_time <= 1.2
     rss = [s["peak_rss_mb"] for _, _, s in results]
     growth = rss[-1] / rss[0]
-    print(f"\nseconds per MB 1x -> 4x: {per_mb[0]:.3f} -> {per_mb[-1]:.3f}; marginal seconds per added MB: "
-          + ", ".join(f"{m:.3f}" for m in marginal))
-    print(f"cost growth (worst of total and marginal, 4x vs 1x): {growth_time:.2f} "
-          f"(linear or better if <= 1.2: {'OK' if linear else 'MISSED'})")
+    print(
+        f"\nseconds per MB 1x -> 4x: {per_mb[0]:.3f} -> {per_mb[-1]:.3f}; marginal seconds per added MB: "
+        + ", ".join(f"{m:.3f}" for m in marginal)
+    )
+    print(
+        f"cost growth (worst of total and marginal, 4x vs 1x): {growth_time:.2f} "
+        f"(linear or better if <= 1.2: {'OK' if linear else 'MISSED'})"
+    )
     print(f"peak RSS 4x / 1x: {growth:.2f} (flat if <= 1.2: {'OK' if growth <= 1.2 else 'MISSED'})")
     return 0 if linear and growth <= 1.2 else 1
 

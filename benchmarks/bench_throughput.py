@@ -44,10 +44,15 @@ def main() -> int:
     args = parser.parse_args()
 
     rows = list(generate.articles(int(args.mb * 1e6)))
-    articles = [newslab.Article(r["id"], r["text"], source=r["source"], published=r["published"]) for r in rows]
+    articles = [
+        newslab.Article(r["id"], r["text"], source=r["source"], published=r["published"])
+        for r in rows
+    ]
     chars = sum(len(a.text) for a in articles)
     mb = sum(len(a.text.encode("utf-8")) for a in articles) / 1e6
-    print(f"corpus: {len(articles)} generated articles, {chars / 1e6:.1f} M chars, {mb:.1f} MB UTF-8")
+    print(
+        f"corpus: {len(articles)} generated articles, {chars / 1e6:.1f} M chars, {mb:.1f} MB UTF-8"
+    )
 
     word = re.compile(r"\w+")
     baseline = _time(lambda: [word.findall(a.text) for a in articles])
@@ -60,20 +65,26 @@ def main() -> int:
             if hasattr(instance, "fit"):
                 instance.fit(newslab.Corpus(articles[:200]))
         seconds = _time(lambda needed=needed: [annotate_article(a, needed) for a in articles])
-        label = name if len(needed) == 1 else f"{name} (+{', '.join(n for n in needed if n != name)})"
+        label = (
+            name if len(needed) == 1 else f"{name} (+{', '.join(n for n in needed if n != name)})"
+        )
         table.append((label, seconds))
     total = _time(lambda: newslab.annotate(newslab.Corpus(articles), extractors, progress=False))
     table.append(("ALL built-in extractors (annotate, 1 core)", total))
 
     print(f"\n{'step':<52}{'seconds':>9}{'MB/s':>9}{'art/s':>10}{'x baseline':>12}")
     for label, seconds in table:
-        print(f"{label:<52}{seconds:>9.2f}{mb / seconds:>9.2f}{len(articles) / seconds:>10.0f}"
-              f"{seconds / baseline:>12.1f}")
+        print(
+            f"{label:<52}{seconds:>9.2f}{mb / seconds:>9.2f}{len(articles) / seconds:>10.0f}"
+            f"{seconds / baseline:>12.1f}"
+        )
     all_mb_s = mb / total
     ok = all_mb_s >= TARGET_MB_S
-    print(f"\nall extractors: {all_mb_s:.2f} MB/s on one core "
-          f"({1000 * total / (chars / 4000):.2f} ms per 4,000-character article); "
-          f"target >= {TARGET_MB_S} MB/s: {'OK' if ok else 'MISSED'}")
+    print(
+        f"\nall extractors: {all_mb_s:.2f} MB/s on one core "
+        f"({1000 * total / (chars / 4000):.2f} ms per 4,000-character article); "
+        f"target >= {TARGET_MB_S} MB/s: {'OK' if ok else 'MISSED'}"
+    )
 
     if not args.skip_jobs:
         with tempfile.TemporaryDirectory() as tmp:
@@ -81,13 +92,19 @@ def main() -> int:
             times = {}
             for jobs in (1, 2):
                 out = Path(tmp) / f"spans-{jobs}.parquet"
-                times[jobs] = _time(lambda jobs=jobs, out=out: annotate_path(corpus, out, jobs=jobs, chunk_size=200))
-            same = (Path(tmp) / "spans-1.parquet").read_bytes() == (Path(tmp) / "spans-2.parquet").read_bytes()
+                times[jobs] = _time(
+                    lambda jobs=jobs, out=out: annotate_path(corpus, out, jobs=jobs, chunk_size=200)
+                )
+            same = (Path(tmp) / "spans-1.parquet").read_bytes() == (
+                Path(tmp) / "spans-2.parquet"
+            ).read_bytes()
         speedup = times[1] / times[2]
-        print(f"\nstreaming annotate --jobs 1: {times[1]:.1f} s ({mb / times[1]:.2f} MB/s); "
-              f"--jobs 2: {times[2]:.1f} s ({mb / times[2]:.2f} MB/s); speed-up {speedup:.2f}x "
-              f"(target >= {TARGET_SPEEDUP}x: {'OK' if speedup >= TARGET_SPEEDUP else 'MISSED'}); "
-              f"identical output: {same}")
+        print(
+            f"\nstreaming annotate --jobs 1: {times[1]:.1f} s ({mb / times[1]:.2f} MB/s); "
+            f"--jobs 2: {times[2]:.1f} s ({mb / times[2]:.2f} MB/s); speed-up {speedup:.2f}x "
+            f"(target >= {TARGET_SPEEDUP}x: {'OK' if speedup >= TARGET_SPEEDUP else 'MISSED'}); "
+            f"identical output: {same}"
+        )
         ok = ok and speedup >= TARGET_SPEEDUP and same
     return 0 if ok else 1
 

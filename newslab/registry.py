@@ -289,9 +289,7 @@ def _collect_rows(results: Iterable[tuple[str, Any]], required: tuple[str, ...])
                 for row in reader:
                     missing = [c for c in required if not (row.get(c) or "").strip()]
                     if missing:
-                        raise PluginError(
-                            f"{path}:{reader.line_num}: missing {', '.join(missing)}"
-                        )
+                        raise PluginError(f"{path}:{reader.line_num}: missing {', '.join(missing)}")
                     rows.append({**row, "plugin": plugin_name})
         else:
             for row in result:

@@ -31,7 +31,9 @@ ARTICLES = "articles.parquet"
 SPANS = "spans.parquet"
 
 
-def write_articles(articles: Iterable[Article], path: str | os.PathLike[str], *, batch: int = 2000) -> int:
+def write_articles(
+    articles: Iterable[Article], path: str | os.PathLike[str], *, batch: int = 2000
+) -> int:
     """Stream articles into a Parquet file (metadata as JSON text); return the count."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -39,7 +41,10 @@ def write_articles(articles: Iterable[Article], path: str | os.PathLike[str], *,
     from newslab.engine.chunks import chunked
 
     schema = pa.schema(
-        [(name, pa.string()) for name in ("id", "source", "title", "published", "url", "text", "metadata")]
+        [
+            (name, pa.string())
+            for name in ("id", "source", "title", "published", "url", "text", "metadata")
+        ]
     )
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -117,11 +122,15 @@ class Store:
             con = duckdb.connect()
             articles = self.path / ARTICLES
             if articles.exists():
-                con.execute(f"CREATE VIEW articles AS SELECT * FROM read_parquet('{_sql_path(articles)}')")
+                con.execute(
+                    f"CREATE VIEW articles AS SELECT * FROM read_parquet('{_sql_path(articles)}')"
+                )
             spans = self.path / SPANS
             if spans.exists():
                 pattern = spans / "*.parquet" if spans.is_dir() else spans
-                con.execute(f"CREATE VIEW spans AS SELECT * FROM read_parquet('{_sql_path(pattern)}')")
+                con.execute(
+                    f"CREATE VIEW spans AS SELECT * FROM read_parquet('{_sql_path(pattern)}')"
+                )
             self._connection = con
         return self._connection
 
@@ -186,7 +195,10 @@ class Store:
 
 
 def as_corpus_and_spans(
-    corpus: Corpus | Store, spans: pd.DataFrame | None = None, *, kind: str | Sequence[str] | None = None
+    corpus: Corpus | Store,
+    spans: pd.DataFrame | None = None,
+    *,
+    kind: str | Sequence[str] | None = None,
 ) -> tuple[Corpus, pd.DataFrame]:
     """Accept a store wherever a (corpus, spans) pair is expected.
 

@@ -14,11 +14,13 @@ from newslab import Article, Corpus, Extractor, Span
 from newslab.annotate import annotate, annotate_article, failures
 from newslab.errors import ExtractorError
 
-CORPUS = Corpus([
-    Article("a1", "وقال الوزير إن الاتفاق جاهز"),
-    Article("a2", "boom: هذا النص يفجر المستخرج"),
-    Article("a3", ""),
-])
+CORPUS = Corpus(
+    [
+        Article("a1", "وقال الوزير إن الاتفاق جاهز"),
+        Article("a2", "boom: هذا النص يفجر المستخرج"),
+        Article("a3", ""),
+    ]
+)
 
 
 class Words(Extractor):
@@ -64,15 +66,29 @@ def test_crashing_plugin_is_isolated():
     with pytest.warns(RuntimeWarning, match=r"1 extractor failure\(s\) \(crashy: 1\)"):
         spans = annotate(CORPUS, [Words(), Crashy()], progress=False)
     kept = spans[spans.extractor == "words"]
-    assert kept["text"].tolist() == ["وقال", "الوزير", "إن", "الاتفاق", "جاهز", "هذا", "النص", "يفجر", "المستخرج"]
+    assert kept["text"].tolist() == [
+        "وقال",
+        "الوزير",
+        "إن",
+        "الاتفاق",
+        "جاهز",
+        "هذا",
+        "النص",
+        "يفجر",
+        "المستخرج",
+    ]
     assert spans[spans.extractor == "crashy"]["article"].tolist() == ["a1", "a3"]
     table = failures(spans)
-    assert table[["article", "extractor", "error"]].values.tolist() == [["a2", "crashy", "RuntimeError: kaboom"]]
+    assert table[["article", "extractor", "error"]].values.tolist() == [
+        ["a2", "crashy", "RuntimeError: kaboom"]
+    ]
     assert "kaboom" in table.loc[0, "traceback"]
 
 
 def test_strict_reraises_naming_article_and_extractor():
-    with pytest.raises(ExtractorError, match=r"^extractor 'crashy' failed on article 'a2': RuntimeError: kaboom$") as caught:
+    with pytest.raises(
+        ExtractorError, match=r"^extractor 'crashy' failed on article 'a2': RuntimeError: kaboom$"
+    ) as caught:
         annotate(CORPUS, [Words(), Crashy()], strict=True, progress=False)
     assert (caught.value.article, caught.value.extractor) == ("a2", "crashy")
     assert isinstance(caught.value.__cause__, RuntimeError)
@@ -95,8 +111,14 @@ TEXT = "قال الوزير"  # 10 characters
         (Span(0, 3, "", "PER"), "kind must be a non-empty string, got ''"),
         (Span(0, 3, "entity", "PER", float("nan")), "span value must be a finite number, got nan"),
         (Span(0, 3, "entity", "PER", "", ["x"]), "attrs must be a dict, got list"),
-        (Span(0, 3, "entity", "PER", "", {"when": object}), "attrs must be JSON-serialisable: Object of type type is not JSON serializable"),
-        (Span(0, 3, "entity", "PER", "", {"x": float("inf")}), "attrs must be JSON-serialisable: no NaN or infinite numbers"),
+        (
+            Span(0, 3, "entity", "PER", "", {"when": object}),
+            "attrs must be JSON-serialisable: Object of type type is not JSON serializable",
+        ),
+        (
+            Span(0, 3, "entity", "PER", "", {"x": float("inf")}),
+            "attrs must be JSON-serialisable: no NaN or infinite numbers",
+        ),
     ],
 )
 def test_bad_span_is_an_error_naming_the_plugin(span, problem):
@@ -118,10 +140,18 @@ def test_not_a_span_is_an_error():
 
 def test_runner_fills_text_and_accepts_numpy_offsets():
     article = Article("art", TEXT)
-    kept, failed = annotate_article(article, {"emits": Emits(Span(np.int64(4), np.int32(10), "entity", "PER"))})
+    kept, failed = annotate_article(
+        article, {"emits": Emits(Span(np.int64(4), np.int32(10), "entity", "PER"))}
+    )
     assert failed == []
     (span,) = kept
-    assert (span.start, span.end, span.text, span.article, span.extractor) == (4, 10, "الوزير", "art", "emits")
+    assert (span.start, span.end, span.text, span.article, span.extractor) == (
+        4,
+        10,
+        "الوزير",
+        "art",
+        "emits",
+    )
     assert type(span.start) is int
 
 
@@ -170,10 +200,16 @@ def test_fit_and_finalize_failures_are_isolated():
         spans = annotate(CORPUS, [FitFails(), FinalizeFails(), Crashy()], progress=False)
     errors = failures(spans)[["article", "extractor", "error"]].values.tolist()
     assert ["*", "fit_fails", "fit: ValueError: no corpus for me"] in errors
-    assert ["*", "finalize_fails", "finalize: PluginError: finalize of 'finalize_fails' must return the same rows and columns it got"] in errors
+    assert [
+        "*",
+        "finalize_fails",
+        "finalize: PluginError: finalize of 'finalize_fails' must return the same rows and columns it got",
+    ] in errors
     assert "fit_fails" not in set(spans.extractor)
     assert len(spans[spans.extractor == "finalize_fails"]) == 9  # unfinalised rows kept
-    with pytest.raises(ExtractorError, match="extractor 'fit_fails' failed in fit: ValueError: no corpus for me"):
+    with pytest.raises(
+        ExtractorError, match="extractor 'fit_fails' failed in fit: ValueError: no corpus for me"
+    ):
         annotate(CORPUS, [FitFails()], strict=True, progress=False)
 
 
@@ -232,11 +268,13 @@ def test_spans_table_equals_finalize_then_sort():
     )
     from newslab.spans import to_frame
 
-    corpus = Corpus([
-        Article("b2", "word قال word"),
-        Article("b1", "alpha beta alpha"),
-        Article("b3", "beta"),
-    ])
+    corpus = Corpus(
+        [
+            Article("b2", "word قال word"),
+            Article("b1", "alpha beta alpha"),
+            Article("b3", "beta"),
+        ]
+    )
     extractors = resolve_extractors([Words(), Upper(), Numbers(), Crashy()])
     by_extractor: dict[str, list[Span]] = {}
     for article in corpus:

@@ -124,9 +124,10 @@ def test_folding_table_is_the_one_normalize_applies() -> None:
     table = folding_table()
     assert original.translate(table) == normalize(original).text
     assert original.translate(folding_table(dense=True)) == normalize(original).text
-    assert original.translate(folding_table(teh_marbuta=True)) == normalize(
-        original, teh_marbuta=True
-    ).text
+    assert (
+        original.translate(folding_table(teh_marbuta=True))
+        == normalize(original, teh_marbuta=True).text
+    )
 
 
 def test_long_text_with_scattered_diacritics_keeps_exact_offsets() -> None:

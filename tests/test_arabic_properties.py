@@ -27,15 +27,26 @@ DIGITS = list("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
 PUNCTUATION = list(".!?؟…،؛:()[]#@/_-–—%٪٫٬") + list("\"'«»“”„‟‹›‘’")
 SPACES = list(" \t\n\r\u00a0\u2009\u202f\u2028\u2029\x85")
 ARABIC_ALPHABET = (
-    LETTERS * 3 + list(DIACRITICS) + ["\u0640", "\u0654", "\u0653"] + list(INVISIBLES)
-    + PRESENTATION + DIGITS + PUNCTUATION + SPACES * 4 + list("abcXYZ")
+    LETTERS * 3
+    + list(DIACRITICS)
+    + ["\u0640", "\u0654", "\u0653"]
+    + list(INVISIBLES)
+    + PRESENTATION
+    + DIGITS
+    + PUNCTUATION
+    + SPACES * 4
+    + list("abcXYZ")
 )
 
 arabic_text = st.text(alphabet=st.sampled_from(ARABIC_ALPHABET), max_size=160)
 any_text = st.one_of(arabic_text, st.text(max_size=120))
 options = st.fixed_dictionaries(
-    {"teh_marbuta": st.booleans(), "hamza": st.booleans(), "digits": st.booleans(),
-     "quotes": st.booleans()}
+    {
+        "teh_marbuta": st.booleans(),
+        "hamza": st.booleans(),
+        "digits": st.booleans(),
+        "quotes": st.booleans(),
+    }
 )
 
 PROPERTY = settings(max_examples=200, deadline=None)
@@ -43,8 +54,11 @@ PROPERTY = settings(max_examples=200, deadline=None)
 
 def boundaries(offsets: list[int]) -> list[int]:
     """Normalised offsets that do not fall inside the expansion of one character."""
-    return [i for i in range(len(offsets)) if i == 0 or offsets[i] != offsets[i - 1]
-            or i == len(offsets) - 1]
+    return [
+        i
+        for i in range(len(offsets))
+        if i == 0 or offsets[i] != offsets[i - 1] or i == len(offsets) - 1
+    ]
 
 
 @PROPERTY
@@ -118,8 +132,9 @@ def test_token_spans(text: str) -> None:
         previous_end = token.end
 
 
-arabic_word = st.text(alphabet=st.sampled_from(LETTERS + list(DIACRITICS[:8]) + ["ـ", "ﻻ"]),
-                      min_size=1, max_size=12)
+arabic_word = st.text(
+    alphabet=st.sampled_from(LETTERS + list(DIACRITICS[:8]) + ["ـ", "ﻻ"]), min_size=1, max_size=12
+)
 
 
 @PROPERTY
@@ -130,9 +145,13 @@ def test_split_clitics_cuts_the_word_without_losing_anything(word: str, known: s
         assert split.stem
 
 
-bare_word = st.text(alphabet=st.sampled_from([chr(c) for c in range(0x0621, 0x063B)]
-                                             + [chr(c) for c in range(0x0641, 0x064B)]),
-                    min_size=3, max_size=10)
+bare_word = st.text(
+    alphabet=st.sampled_from(
+        [chr(c) for c in range(0x0621, 0x063B)] + [chr(c) for c in range(0x0641, 0x064B)]
+    ),
+    min_size=3,
+    max_size=10,
+)
 
 
 @PROPERTY

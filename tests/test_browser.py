@@ -40,10 +40,20 @@ def chromium() -> str:
 
 def run_chromium(url: str, profile: Path, *extra: str) -> subprocess.CompletedProcess:
     args = [
-        chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--hide-scrollbars", f"--user-data-dir={profile}",
-        "--virtual-time-budget=5000", *extra, url,
+        chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        f"--user-data-dir={profile}",
+        "--virtual-time-budget=5000",
+        *extra,
+        url,
     ]
     return subprocess.run(args, capture_output=True, text=True, timeout=120)
 
@@ -105,8 +115,14 @@ def report(tmp_path_factory):
 
     work = tmp_path_factory.mktemp("browser")
     corpus, plugins = write_corpus(work)
-    out = build_report(corpus, work / "report.html", plugins=[plugins], only=ONLY,
-                       title="تقرير المتصفح", progress=False)
+    out = build_report(
+        corpus,
+        work / "report.html",
+        plugins=[plugins],
+        only=ONLY,
+        title="تقرير المتصفح",
+        progress=False,
+    )
     return out, work
 
 
@@ -127,31 +143,61 @@ def test_report_renders_arabic_rtl_and_article_script_as_text(report):
 # ------------------------------------------------------------------------ widgets
 
 
-def span_at(article: Article, surface: str, kind: str, label: str = "", value: str = "",
-            attrs: dict | None = None) -> Span:
+def span_at(
+    article: Article,
+    surface: str,
+    kind: str,
+    label: str = "",
+    value: str = "",
+    attrs: dict | None = None,
+) -> Span:
     start = article.text.index(surface)
-    return Span(start, start + len(surface), kind, label, value, attrs, text=surface,
-                article=article.id, extractor="hand")
+    return Span(
+        start,
+        start + len(surface),
+        kind,
+        label,
+        value,
+        attrs,
+        text=surface,
+        article=article.id,
+        extractor="hand",
+    )
 
 
 @pytest.fixture(scope="module")
 def widget_data():
     shared = "وأكد المتحدث باسم الحكومة أن المفاوضات ستستأنف الأسبوع المقبل في العاصمة"
-    a = Article("w1", f"قال سالم الحداد في عمّان إن «الاتفاق قريب» {HOSTILE}. {shared}.",
-                source="وكالة الشمال", title="الاتفاق قريب", published="2024-05-02")
-    b = Article("w2", f"نقلت صحيفة عن سالم الحداد قوله: «الاتفاق قريب». {shared}. "
-                "وبلغت الكلفة 3 ملايين دولار في 2 مايو 2024.",
-                source="صحيفة الجنوب", title="عنوان ثان")
-    spans = to_frame([
-        span_at(a, "سالم الحداد", "entity", "PER", "سالم الحداد"),
-        span_at(a, "عمّان", "entity", "GPE", "عمان"),
-        span_at(a, "الاتفاق قريب", "quote", "", "الاتفاق قريب", {"speaker_canonical": "سالم الحداد"}),
-        span_at(a, "سالم الحداد في عمّان", "metadata", "", ""),
-        span_at(b, "سالم الحداد", "entity", "PER", "سالم الحداد"),
-        span_at(b, "الاتفاق قريب", "quote", "", "الاتفاق قريب", {"speaker_canonical": "سالم الحداد"}),
-        span_at(b, "3 ملايين دولار", "money", "", "3000000", {"currency": "USD"}),
-        span_at(b, "2 مايو 2024", "date", "", "2024-05-02"),
-    ])
+    a = Article(
+        "w1",
+        f"قال سالم الحداد في عمّان إن «الاتفاق قريب» {HOSTILE}. {shared}.",
+        source="وكالة الشمال",
+        title="الاتفاق قريب",
+        published="2024-05-02",
+    )
+    b = Article(
+        "w2",
+        f"نقلت صحيفة عن سالم الحداد قوله: «الاتفاق قريب». {shared}. "
+        "وبلغت الكلفة 3 ملايين دولار في 2 مايو 2024.",
+        source="صحيفة الجنوب",
+        title="عنوان ثان",
+    )
+    spans = to_frame(
+        [
+            span_at(a, "سالم الحداد", "entity", "PER", "سالم الحداد"),
+            span_at(a, "عمّان", "entity", "GPE", "عمان"),
+            span_at(
+                a, "الاتفاق قريب", "quote", "", "الاتفاق قريب", {"speaker_canonical": "سالم الحداد"}
+            ),
+            span_at(a, "سالم الحداد في عمّان", "metadata", "", ""),
+            span_at(b, "سالم الحداد", "entity", "PER", "سالم الحداد"),
+            span_at(
+                b, "الاتفاق قريب", "quote", "", "الاتفاق قريب", {"speaker_canonical": "سالم الحداد"}
+            ),
+            span_at(b, "3 ملايين دولار", "money", "", "3000000", {"currency": "USD"}),
+            span_at(b, "2 مايو 2024", "date", "", "2024-05-02"),
+        ]
+    )
     return Corpus([a, b]), spans
 
 
@@ -170,8 +216,11 @@ def test_widgets_render_rtl_escaped_and_readable(widget_data, tmp_path, theme):
     viewer = ReuseViewer(corpus, None)
     viewer.show("w1", "w2")
     quotes = QuoteBrowser(corpus, spans)
-    for name, fragment in (("explorer", explorer.to_html()), ("reuse", viewer.to_html()),
-                           ("quotes", quotes.to_html())):
+    for name, fragment in (
+        ("explorer", explorer.to_html()),
+        ("reuse", viewer.to_html()),
+        ("quotes", quotes.to_html()),
+    ):
         document = page(fragment, title=name)
         if theme == "dark":
             document = document.replace("<body>", '<body data-jp-theme-light="false">' + DARK, 1)

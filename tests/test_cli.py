@@ -27,18 +27,41 @@ def run(capsys, *argv):
 @pytest.mark.parametrize(
     ("files", "target", "message"),
     [
-        ({"in.jsonl": '{"id": "a", "text": "نص"}\n{"id": "b"}\n'}, "in.jsonl", "{p}:2: missing 'text'"),
-        ({"in.jsonl": '{"id": "a", "text": "نص"}\n{"id": "a", "text": "نص"}\n'}, "in.jsonl",
-         "{p}:2: duplicate article id 'a' (first at line 1)"),
+        (
+            {"in.jsonl": '{"id": "a", "text": "نص"}\n{"id": "b"}\n'},
+            "in.jsonl",
+            "{p}:2: missing 'text'",
+        ),
+        (
+            {"in.jsonl": '{"id": "a", "text": "نص"}\n{"id": "a", "text": "نص"}\n'},
+            "in.jsonl",
+            "{p}:2: duplicate article id 'a' (first at line 1)",
+        ),
         ({"in.csv": "id,text\na,x,y\n"}, "in.csv", "{p}:2: row has 3 fields but the header has 2"),
-        ({"d/a.txt": "نص", "d/a.json": "{bad"}, "d", "{p}/a.json:1: metadata is not valid JSON "
-         "(Expecting property name enclosed in double quotes)"),
-        ({"in.docx": "x"}, "in.docx", "{p}: unsupported input (.docx); give a folder of .txt files "
-         "or a .jsonl, .csv or .parquet file"),
+        (
+            {"d/a.txt": "نص", "d/a.json": "{bad"},
+            "d",
+            "{p}/a.json:1: metadata is not valid JSON "
+            "(Expecting property name enclosed in double quotes)",
+        ),
+        (
+            {"in.docx": "x"},
+            "in.docx",
+            "{p}: unsupported input (.docx); give a folder of .txt files "
+            "or a .jsonl, .csv or .parquet file",
+        ),
         ({}, "missing", "{p}: no such file or folder"),
         ({"d/x.md": ""}, "d", "{p}: no .txt articles in this folder"),
     ],
-    ids=["missing-text", "duplicate-id", "ragged-csv", "bad-sidecar", "extension", "missing", "empty-folder"],
+    ids=[
+        "missing-text",
+        "duplicate-id",
+        "ragged-csv",
+        "bad-sidecar",
+        "extension",
+        "missing",
+        "empty-folder",
+    ],
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, files, target, message):
     for name, content in files.items():
@@ -52,8 +75,12 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, files, target, messa
 
 def test_skip_errors_reports_and_goes_on(tmp_path, capsys):
     path = tmp_path / "in.jsonl"
-    path.write_text('{"id": "a", "text": "أطلقت باتريوت"}\nnot json\n{"id": "c"}\n', encoding="utf-8")
-    code, out, err = run(capsys, "annotate", path, "--skip-errors", "--only", "weapons", "--plugins", PLUGINS)
+    path.write_text(
+        '{"id": "a", "text": "أطلقت باتريوت"}\nnot json\n{"id": "c"}\n', encoding="utf-8"
+    )
+    code, out, err = run(
+        capsys, "annotate", path, "--skip-errors", "--only", "weapons", "--plugins", PLUGINS
+    )
     assert code == 0
     assert err.splitlines() == [
         f"newslab: skipped {path}:2: not valid JSON (Expecting value)",
@@ -67,7 +94,9 @@ def test_skip_errors_reports_and_goes_on(tmp_path, capsys):
 def test_skip_errors_with_nothing_left(tmp_path, capsys):
     path = tmp_path / "in.jsonl"
     path.write_text("{}\n", encoding="utf-8")
-    code, _, err = run(capsys, "annotate", path, "--skip-errors", "--only", "weapons", "--plugins", PLUGINS)
+    code, _, err = run(
+        capsys, "annotate", path, "--skip-errors", "--only", "weapons", "--plugins", PLUGINS
+    )
     assert code == 2
     assert err.splitlines()[-1] == f"newslab: error: {path}: no article could be read"
 
@@ -92,15 +121,28 @@ def test_broken_plugin_folder_is_an_error(tmp_path, capsys):
     (tmp_path / "bad.py").write_text("import newslab\n1/0\n", encoding="utf-8")
     code, _, err = run(capsys, "plugins", "--plugins", tmp_path)
     assert code == 2
-    assert err == (f"newslab: error: {tmp_path / 'bad.py'}:2: plugin failed to import: "
-                   "ZeroDivisionError: division by zero\n")
+    assert err == (
+        f"newslab: error: {tmp_path / 'bad.py'}:2: plugin failed to import: "
+        "ZeroDivisionError: division by zero\n"
+    )
 
 
 @pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".parquet"])
 def test_annotate_writes_every_format(tmp_path, capsys, sample, suffix):
     out_path = tmp_path / f"spans{suffix}"
-    code, out, err = run(capsys, "annotate", "sample", "-o", out_path, "--plugins", PLUGINS,
-                         "--only", "weapons", "--only", "sources")
+    code, out, err = run(
+        capsys,
+        "annotate",
+        "sample",
+        "-o",
+        out_path,
+        "--plugins",
+        PLUGINS,
+        "--only",
+        "weapons",
+        "--only",
+        "sources",
+    )
     assert code == 0 and out == ""
     spans = read_spans(out_path)
     assert err == f"newslab: wrote {len(spans)} spans from 8 articles to {out_path}\n"
@@ -124,10 +166,23 @@ def test_extractor_failure_exit_1_and_spans_kept(tmp_path, capsys):
         "    return [Flaky()]\n",
         encoding="utf-8",
     )
-    code, out, err = run(capsys, "annotate", "sample", "--plugins", tmp_path, "--plugins", PLUGINS,
-                         "--only", "flaky", "--only", "sources")
+    code, out, err = run(
+        capsys,
+        "annotate",
+        "sample",
+        "--plugins",
+        tmp_path,
+        "--plugins",
+        PLUGINS,
+        "--only",
+        "flaky",
+        "--only",
+        "sources",
+    )
     assert code == 1
-    assert err == "newslab: extractor 'flaky' failed on article 'sawt-islands': ValueError: bad day\n"
+    assert (
+        err == "newslab: extractor 'flaky' failed on article 'sawt-islands': ValueError: bad day\n"
+    )
     assert {json.loads(line)["extractor"] for line in out.splitlines()} == {"sources"}
 
 
@@ -143,9 +198,21 @@ def test_end_to_end_subprocess(tmp_path, corpus):
         source = "sample"
     out_path = tmp_path / "spans.jsonl"
     result = subprocess.run(
-        [sys.executable, "-m", "newslab", "annotate", str(source), "-o", str(out_path),
-         "--plugins", str(PLUGINS), "--no-progress"],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "newslab",
+            "annotate",
+            str(source),
+            "-o",
+            str(out_path),
+            "--plugins",
+            str(PLUGINS),
+            "--no-progress",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     articles = newslab.load(source)

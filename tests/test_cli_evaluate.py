@@ -16,17 +16,39 @@ def files(tmp_path):
     gold.mkdir()
     doc = {
         "file": "001_visit.txt",
-        "dates": [{"start": 0, "end": 5, "text": "", "value": "2022-03"},
-                  {"start": 20, "end": 26, "text": "", "value": "2021"}],
-        "quotes": [{"start": 30, "end": 60, "text": "", "speaker": "سمير", "speaker_canonical": "سمير", "cue": "قال"}],
+        "dates": [
+            {"start": 0, "end": 5, "text": "", "value": "2022-03"},
+            {"start": 20, "end": 26, "text": "", "value": "2021"},
+        ],
+        "quotes": [
+            {
+                "start": 30,
+                "end": 60,
+                "text": "",
+                "speaker": "سمير",
+                "speaker_canonical": "سمير",
+                "cue": "قال",
+            }
+        ],
     }
     (gold / "001_visit.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    spans = to_frame([
-        Span(0, 5, "date", "", "2022-03", text="xxxxx", article="001_visit", extractor="dates"),
-        Span(40, 44, "date", "", "2019", text="xxxx", article="001_visit", extractor="dates"),
-        Span(31, 60, "quote", "direct", "…", {"speaker": "سمير", "cue": "قال"},
-             text="x" * 29, article="001_visit", extractor="quotes"),
-    ])
+    spans = to_frame(
+        [
+            Span(0, 5, "date", "", "2022-03", text="xxxxx", article="001_visit", extractor="dates"),
+            Span(40, 44, "date", "", "2019", text="xxxx", article="001_visit", extractor="dates"),
+            Span(
+                31,
+                60,
+                "quote",
+                "direct",
+                "…",
+                {"speaker": "سمير", "cue": "قال"},
+                text="x" * 29,
+                article="001_visit",
+                extractor="quotes",
+            ),
+        ]
+    )
     return gold, write_spans(spans, tmp_path / "spans.jsonl")
 
 

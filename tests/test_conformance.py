@@ -90,16 +90,34 @@ def test_well_behaved_extractor_passes():
     [
         (NoMapping(), "extractor 'no_mapping' emitted a bad span on article 'check-"),
         (Moody(), "extractor 'moody' is not deterministic on text check-1"),
-        (Fragile(), "extractor 'fragile' failed on article 'check-0': IndexError: string index out of range"),
-        (Undeclared(), "extractor 'undeclared' emitted a bad span on article 'check-0': kind 'quote' not declared in ('cue',)"),
-        (BadFinalize(), "extractor 'bad_finalize': finalize: PluginError: finalize of 'bad_finalize' must return the same rows and columns it got"),
+        (
+            Fragile(),
+            "extractor 'fragile' failed on article 'check-0': IndexError: string index out of range",
+        ),
+        (
+            Undeclared(),
+            "extractor 'undeclared' emitted a bad span on article 'check-0': kind 'quote' not declared in ('cue',)",
+        ),
+        (
+            BadFinalize(),
+            "extractor 'bad_finalize': finalize: PluginError: finalize of 'bad_finalize' must return the same rows and columns it got",
+        ),
         (Nameless(), "needs a non-empty str `name`"),
         (Kindless(), "extractor 'kindless': declare the span kinds it emits in `kinds`"),
         (StrayLabels(), "extractor 'stray_labels': `labels` names undeclared kind(s) ['quote']"),
         (Verbs, "extractor 'verbs': pass an instance, not the class Verbs"),
     ],
-    ids=["offsets-not-mapped", "nondeterministic", "crashes-on-empty", "undeclared-kind",
-         "bad-finalize", "no-name", "no-kinds", "stray-labels", "class-not-instance"],
+    ids=[
+        "offsets-not-mapped",
+        "nondeterministic",
+        "crashes-on-empty",
+        "undeclared-kind",
+        "bad-finalize",
+        "no-name",
+        "no-kinds",
+        "stray-labels",
+        "class-not-instance",
+    ],
 )
 def test_broken_contract_is_named(extractor, message):
     with pytest.raises(AssertionError) as caught:

@@ -19,8 +19,15 @@ def write_folder(folder):
     folder.mkdir()
     (folder / "b.txt").write_bytes(TEXT_CRLF.encode("utf-8"))
     (folder / "b.json").write_text(
-        json.dumps({"source": "وكالة", "title": "عنوان", "published": "2025-07-17",
-                    "url": "https://x.example/b", "section": "اقتصاد"}),
+        json.dumps(
+            {
+                "source": "وكالة",
+                "title": "عنوان",
+                "published": "2025-07-17",
+                "url": "https://x.example/b",
+                "section": "اقتصاد",
+            }
+        ),
         encoding="utf-8",
     )
     (folder / "a.txt").write_bytes(codecs.BOM_UTF8 + TEXT_LF.encode("utf-8"))
@@ -32,7 +39,15 @@ def write_folder(folder):
 
 def rows():
     return [
-        {"id": "a", "text": TEXT_LF, "source": "S1", "title": "T", "published": "2025-07-17", "url": "u", "lang": "ar"},
+        {
+            "id": "a",
+            "text": TEXT_LF,
+            "source": "S1",
+            "title": "T",
+            "published": "2025-07-17",
+            "url": "u",
+            "lang": "ar",
+        },
         {"id": 7, "text": TEXT_CRLF, "source": "S2"},
         {"id": "e", "text": ""},
     ]
@@ -43,7 +58,12 @@ def test_folder_of_txt_with_sidecars(tmp_path):
     assert corpus.ids == ["a", "b", "c", "empty"]  # sorted by file name; notes.md ignored
     b = corpus["b"]
     assert b.text == TEXT_CRLF  # CRLF kept: offsets index the decoded text as is
-    assert (b.source, b.title, b.published, b.url) == ("وكالة", "عنوان", "2025-07-17", "https://x.example/b")
+    assert (b.source, b.title, b.published, b.url) == (
+        "وكالة",
+        "عنوان",
+        "2025-07-17",
+        "https://x.example/b",
+    )
     assert b.metadata["section"] == "اقتصاد"
     assert b.metadata["encoding"] == "utf-8"
     assert corpus["a"].text == TEXT_LF and corpus["a"].metadata["encoding"] == "utf-8-sig"
@@ -198,10 +218,35 @@ def test_sample_exhibits_what_its_readme_promises(sample):
     assert len(paragraphs) > len(set(paragraphs))
     shared = set(text["qna-signing"].split("\n")) & set(text["nabd-aggregator"].split("\n"))
     assert any(len(p) > 100 for p in shared)
-    for needle in ("ی", "گ", "ملیون", "يوليوز", "نونبر", "شتنبر", "تموز", "أيلول",
-                   "كانون الثاني", "يوليو/تموز", "٢٫٤", "درهم", "يورو", "pic.twitter.com",
-                   "(@Nour_Obeidi) July 17, 2025", "#مرسى_زهران", "#QartalaSorin",
-                   "المزروقي", "لقرمازي", "ابراهيم الانصاري", "خالد المرزوقي",
-                   "Ghassan Al-Marzouqi", "قوات الاحتلال", "الخميس الماضي", "الشهر الماضي",
-                   "هذا الأسبوع", "”لا يمكن", "«", "“"):
+    for needle in (
+        "ی",
+        "گ",
+        "ملیون",
+        "يوليوز",
+        "نونبر",
+        "شتنبر",
+        "تموز",
+        "أيلول",
+        "كانون الثاني",
+        "يوليو/تموز",
+        "٢٫٤",
+        "درهم",
+        "يورو",
+        "pic.twitter.com",
+        "(@Nour_Obeidi) July 17, 2025",
+        "#مرسى_زهران",
+        "#QartalaSorin",
+        "المزروقي",
+        "لقرمازي",
+        "ابراهيم الانصاري",
+        "خالد المرزوقي",
+        "Ghassan Al-Marzouqi",
+        "قوات الاحتلال",
+        "الخميس الماضي",
+        "الشهر الماضي",
+        "هذا الأسبوع",
+        "”لا يمكن",
+        "«",
+        "“",
+    ):
         assert needle in everything, needle

@@ -8,7 +8,9 @@ import newslab
 
 BODY = "وقعت البلديتان اتفاقا لتطوير شبكة النقل العام في المدينتين خلال السنوات المقبلة."
 FOOTER = "تاريخ الخبر: 2024-03-05 10:20\nالمصدر: موقع المدينة\nالتصنيف: محليات"
-TEASER = "\nأخبار ذات صلة\nافتتاح معرض للكتاب في العاصمة\nتاريخ الخبر: 2019-11-30\nالمصدر: جريدة أخرى"
+TEASER = (
+    "\nأخبار ذات صلة\nافتتاح معرض للكتاب في العاصمة\nتاريخ الخبر: 2019-11-30\nالمصدر: جريدة أخرى"
+)
 
 
 def _write(folder, name, text, meta=None):
@@ -39,5 +41,8 @@ def test_no_footer_leaves_published_empty(tmp_path):
 
 def test_table_rows_get_footer_dates_too(tmp_path):
     path = tmp_path / "c.jsonl"
-    path.write_text(json.dumps({"id": "x", "text": f"{BODY}\n{FOOTER}"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"id": "x", "text": f"{BODY}\n{FOOTER}"}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
     assert newslab.load(path)["x"].published.startswith("2024-03-05")

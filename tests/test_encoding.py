@@ -37,7 +37,11 @@ def test_detected_and_decoded_exactly(data, encoding):
         ("كلمة".encode("cp1256"), "cp1256", ("كلمة", "cp1256")),
         (codecs.BOM_UTF8 + "كلمة".encode(), "utf-8", ("كلمة", "utf-8")),
         ("café".encode("latin-1"), "latin-1", ("café", "iso8859-1")),
-        ("\ufeffكلمة".encode("utf-16-le"), "UTF_16", ("\ufeffكلمة".encode("utf-16-le").decode("utf-16"), "utf-16")),
+        (
+            "\ufeffكلمة".encode("utf-16-le"),
+            "UTF_16",
+            ("\ufeffكلمة".encode("utf-16-le").decode("utf-16"), "utf-16"),
+        ),
     ],
 )
 def test_forced_encoding(data, forced, expected):
@@ -77,7 +81,15 @@ def test_forced_encoding(data, forced, expected):
             "f.txt:1: cannot decode as ascii (byte 0xd8 at offset 0)",
         ),
     ],
-    ids=["empty-ok", "latin1", "binary", "utf16-no-bom", "bad-utf16", "unknown-codec", "forced-fails"],
+    ids=[
+        "empty-ok",
+        "latin1",
+        "binary",
+        "utf16-no-bom",
+        "bad-utf16",
+        "unknown-codec",
+        "forced-fails",
+    ],
 )
 def test_undecodable_bytes_name_file_and_line(data, forced, message):
     if message is None:

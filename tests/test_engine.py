@@ -62,7 +62,9 @@ def corpus_jsonl(tmp_path: Path) -> Path:
     with path.open("w", encoding="utf-8") as handle:
         for i in range(23):
             text = " ".join(WORDS[(i * j + j) % len(WORDS)] for j in range(1, 4 + i % 5))
-            handle.write(json.dumps({"id": f"a{i:02d}", "text": text, "source": f"s{i % 3}"}) + "\n")
+            handle.write(
+                json.dumps({"id": f"a{i:02d}", "text": text, "source": f"s{i % 3}"}) + "\n"
+            )
     return path
 
 
@@ -156,9 +158,12 @@ def test_unknown_backend_is_refused(corpus_jsonl):
 def test_dask_local_cluster_matches_local_run(corpus_jsonl, plugin_dir, tmp_path):
     distributed = pytest.importorskip("distributed")
     local = _run(corpus_jsonl, plugin_dir, tmp_path / "local.parquet", jobs=1)
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster, distributed.Client(cluster):
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster),
+    ):
         out = tmp_path / "dask.parquet"
         summary = annotate_path(
             corpus_jsonl, out, plugins=[plugin_dir], only=["words"], chunk_size=5, backend="dask"

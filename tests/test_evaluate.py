@@ -15,8 +15,17 @@ from newslab.spans import Span, to_frame, write_spans
 
 
 def pred(article, kind, start, end, label="", value="", **attrs):
-    return Span(start, end, kind, label, value, attrs, text="x" * (end - start),
-                article=article, extractor="test")
+    return Span(
+        start,
+        end,
+        kind,
+        label,
+        value,
+        attrs,
+        text="x" * (end - start),
+        article=article,
+        extractor="test",
+    )
 
 
 def row(table, kind, label="(all)"):
@@ -50,12 +59,12 @@ def test_iou(gold, pred, expected):
 @pytest.mark.parametrize(
     ("pred_range", "matched"),
     [
-        ((0, 5), True),     # IoU exactly 0.5: a match
-        ((0, 4), False),    # 0.4
-        ((0, 20), True),    # 10/20 = 0.5
-        ((0, 21), False),   # 10/21
-        ((2, 12), True),    # 8/12
-        ((6, 16), False),   # 4/16
+        ((0, 5), True),  # IoU exactly 0.5: a match
+        ((0, 4), False),  # 0.4
+        ((0, 20), True),  # 10/20 = 0.5
+        ((0, 21), False),  # 10/21
+        ((2, 12), True),  # 8/12
+        ((6, 16), False),  # 4/16
     ],
 )
 def test_threshold_edges(pred_range, matched):
@@ -74,8 +83,10 @@ def test_greedy_one_to_one_prefers_best_overlap():
 
 
 def test_duplicate_predictions_count_once():
-    gold = {"file": "a.txt", "quotes": [{"start": 0, "end": 10, "text": ""},
-                                        {"start": 30, "end": 40, "text": ""}]}
+    gold = {
+        "file": "a.txt",
+        "quotes": [{"start": 0, "end": 10, "text": ""}, {"start": 30, "end": 40, "text": ""}],
+    }
     result = evaluate([gold], [pred("a", "quote", 0, 10), pred("a", "quote", 0, 10)])
     assert counts(result, "quote") == (1, 1, 1)
     r = row(result.table, "quote")
@@ -90,15 +101,18 @@ def entity(start, end, type_, canonical):
 
 
 def test_gpe_and_loc_are_merged_and_typed_errors_are_labels():
-    gold = {"file": "a.txt", "entities": [
-        entity(0, 5, "LOC", "مراكش"),
-        entity(10, 15, "PER", "سعاد"),
-        entity(20, 25, "ORG", "الأمم المتحدة"),
-    ]}
+    gold = {
+        "file": "a.txt",
+        "entities": [
+            entity(0, 5, "LOC", "مراكش"),
+            entity(10, 15, "PER", "سعاد"),
+            entity(20, 25, "ORG", "الأمم المتحدة"),
+        ],
+    }
     spans = [
-        pred("a", "entity", 0, 5, "GPE", "مراكش"),      # GPE vs LOC: same class
-        pred("a", "entity", 10, 15, "ORG", "سعاد"),     # right span, wrong type
-        pred("a", "entity", 40, 45, "PER", "سمير"),     # spurious
+        pred("a", "entity", 0, 5, "GPE", "مراكش"),  # GPE vs LOC: same class
+        pred("a", "entity", 10, 15, "ORG", "سعاد"),  # right span, wrong type
+        pred("a", "entity", 40, 45, "PER", "سمير"),  # spurious
     ]
     result = evaluate([gold], spans)
     assert counts(result, "entity") == (1, 2, 2)
@@ -113,8 +127,14 @@ def test_gpe_and_loc_are_merged_and_typed_errors_are_labels():
 
 
 def test_linking_pairs_within_article_and_corpus():
-    gold_a = {"file": "a.txt", "entities": [
-        entity(0, 5, "PER", "أ"), entity(10, 15, "PER", "أ"), entity(20, 25, "PER", "ب")]}
+    gold_a = {
+        "file": "a.txt",
+        "entities": [
+            entity(0, 5, "PER", "أ"),
+            entity(10, 15, "PER", "أ"),
+            entity(20, 25, "PER", "ب"),
+        ],
+    }
     gold_b = {"file": "b.txt", "entities": [entity(0, 5, "PER", "أ")]}
     spans = [
         pred("a", "entity", 0, 5, "PER", "X"),
@@ -158,11 +178,14 @@ def test_date_values(gold_value, pred_value, expected):
 
 
 def test_money_needs_amount_and_currency():
-    gold = {"file": "a.txt", "money": [
-        {"start": 0, "end": 5, "text": "", "amount": 500000000, "currency": "USD"},
-        {"start": 10, "end": 15, "text": "", "amount": 20, "currency": "EUR"},
-        {"start": 20, "end": 25, "text": "", "amount": 7.5, "currency": "MAD"},
-    ]}
+    gold = {
+        "file": "a.txt",
+        "money": [
+            {"start": 0, "end": 5, "text": "", "amount": 500000000, "currency": "USD"},
+            {"start": 10, "end": 15, "text": "", "amount": 20, "currency": "EUR"},
+            {"start": 20, "end": 25, "text": "", "amount": 7.5, "currency": "MAD"},
+        ],
+    }
     spans = [
         pred("a", "money", 0, 5, value="500000000", currency="USD"),
         pred("a", "money", 10, 15, value="20", currency="USD"),
@@ -174,15 +197,57 @@ def test_money_needs_amount_and_currency():
 
 
 def test_quote_speaker_and_cue():
-    gold = {"file": "a.txt", "quotes": [
-        {"start": 0, "end": 30, "text": "", "speaker": "الوزيرة", "speaker_canonical": "ليلى بنعلي", "cue": "وقالت"},
-        {"start": 40, "end": 70, "text": "", "speaker": "البيان", "speaker_canonical": "وزارة الصحة", "cue": "وأضاف"},
-        {"start": 80, "end": 99, "text": "", "speaker": "سمير", "speaker_canonical": "سمير الحداد", "cue": "قال"},
-    ]}
+    gold = {
+        "file": "a.txt",
+        "quotes": [
+            {
+                "start": 0,
+                "end": 30,
+                "text": "",
+                "speaker": "الوزيرة",
+                "speaker_canonical": "ليلى بنعلي",
+                "cue": "وقالت",
+            },
+            {
+                "start": 40,
+                "end": 70,
+                "text": "",
+                "speaker": "البيان",
+                "speaker_canonical": "وزارة الصحة",
+                "cue": "وأضاف",
+            },
+            {
+                "start": 80,
+                "end": 99,
+                "text": "",
+                "speaker": "سمير",
+                "speaker_canonical": "سمير الحداد",
+                "cue": "قال",
+            },
+        ],
+    }
     spans = [
-        pred("a", "quote", 0, 30, "direct", speaker="الوزيرة", speaker_canonical="ليلى بنعلى", cue="قالت"),
+        pred(
+            "a",
+            "quote",
+            0,
+            30,
+            "direct",
+            speaker="الوزيرة",
+            speaker_canonical="ليلى بنعلى",
+            cue="قالت",
+        ),
         pred("a", "quote", 40, 70, "direct", speaker="البيان", speaker_canonical="", cue="أضاف"),
-        pred("a", "quote", 80, 99, "direct", speaker="الحكومة", speaker_canonical="الحكومة", cue="قال"),
+        pred(
+            "a",
+            "quote",
+            80,
+            99,
+            "direct",
+            speaker="الحكومة",
+            speaker_canonical="الحكومة",
+            cue="قال",
+        ),
     ]
     result = evaluate([gold], spans)
     assert counts(result, "quote") == (3, 0, 0)
@@ -194,7 +259,7 @@ def test_quote_speaker_and_cue():
 @pytest.mark.parametrize(
     ("gold", "pred_names", "agree"),
     [
-        (["أفيف كوخافي"], ["افيف كوخافي"], True),          # hamza folded
+        (["أفيف كوخافي"], ["افيف كوخافي"], True),  # hamza folded
         (["الجيش الإسرائيلي"], ["والجيش الإسرائيلي"], True),  # clitic
         (["الجيش الإسرائيلي"], ["رئيس أركان الجيش الإسرائيلي"], False),
         (["سمير"], [""], False),
@@ -213,10 +278,13 @@ def test_date_value_forms():
 
 
 def test_boilerplate_is_scored_on_characters():
-    gold = {"file": "a.txt", "boilerplate": [
-        {"start": 0, "end": 10, "text": "", "why": "credit"},
-        {"start": 5, "end": 12, "text": "", "why": "overlapping gold"},
-    ]}
+    gold = {
+        "file": "a.txt",
+        "boilerplate": [
+            {"start": 0, "end": 10, "text": "", "why": "credit"},
+            {"start": 5, "end": 12, "text": "", "why": "overlapping gold"},
+        ],
+    }
     spans = [pred("a", "boilerplate", 6, 20, "credit")]
     result = evaluate([gold], spans)
     # gold covers 0..12 (12 chars), prediction 6..20 (14 chars), shared 6..12 (6 chars)
@@ -228,14 +296,18 @@ def test_boilerplate_is_scored_on_characters():
 
 
 def test_unannotated_kinds_and_articles_are_not_scored():
-    gold_a = {"file": "a.txt", "quotes": [], "dates": [{"start": 0, "end": 4, "text": "", "value": "2020"}]}
-    gold_b = {"file": "b.txt", "dates": []}   # b's annotator did not do quotes
+    gold_a = {
+        "file": "a.txt",
+        "quotes": [],
+        "dates": [{"start": 0, "end": 4, "text": "", "value": "2020"}],
+    }
+    gold_b = {"file": "b.txt", "dates": []}  # b's annotator did not do quotes
     spans = [
         pred("a", "date", 0, 4, value="2020"),
         pred("a", "quote", 10, 30, "direct"),  # a has quotes: none -> false positive
         pred("b", "quote", 10, 30, "direct"),  # b has no quote gold: not scored
         pred("c", "date", 0, 4, value="2020"),  # no gold for c at all
-        pred("a", "lexicon", 0, 4, "naming"),   # kind absent from gold: not evaluated
+        pred("a", "lexicon", 0, 4, "naming"),  # kind absent from gold: not evaluated
     ]
     result = evaluate([gold_a, gold_b], spans)
     assert set(result.table["kind"]) == {"date", "quote"}
@@ -258,7 +330,10 @@ def test_explicit_kinds_score_missing_predictions_as_misses():
 def test_gold_folder_and_spans_file(tmp_path):
     folder = tmp_path / "gold"
     folder.mkdir()
-    doc = {"file": "007_story.txt", "dates": [{"start": 3, "end": 9, "text": "", "value": "2021-07"}]}
+    doc = {
+        "file": "007_story.txt",
+        "dates": [{"start": 3, "end": 9, "text": "", "value": "2021-07"}],
+    }
     (folder / "007_story.json").write_text(json.dumps(doc), encoding="utf-8")
     spans = to_frame([pred("007_story", "date", 3, 9, value="2021-07")])
     for suffix in (".jsonl", ".csv", ".parquet"):
@@ -270,7 +345,9 @@ def test_gold_folder_and_spans_file(tmp_path):
 
 def test_gold_as_spans_table_is_general():
     gold = to_frame([Span(0, 4, "stance", "pro", "", text="abcd", article="a", extractor="me")])
-    spans = pd.concat([to_frame([pred("a", "stance", 0, 4, "pro"), pred("a", "stance", 8, 9, "anti")])])
+    spans = pd.concat(
+        [to_frame([pred("a", "stance", 0, 4, "pro"), pred("a", "stance", 8, 9, "anti")])]
+    )
     result = evaluate(gold, spans)
     assert counts(result, "stance") == (1, 1, 0)
     assert counts(result, "stance", "pro") == (1, 0, 0)

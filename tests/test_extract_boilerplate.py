@@ -56,12 +56,23 @@ TEASER = (
     "تاريخ الخبر: 01/03/2023\n"
     "المصدر: موقع السوق"
 )
-AGGREGATOR = "وزارة الصحة تطلق حملة تلقيح في المدارس\n\n" + BODY + "\n" + FOOTER_BLOCK + "\n\n" + TEASER + "\n"
+AGGREGATOR = (
+    "وزارة الصحة تطلق حملة تلقيح في المدارس\n\n"
+    + BODY
+    + "\n"
+    + FOOTER_BLOCK
+    + "\n\n"
+    + TEASER
+    + "\n"
+)
 
 
 def test_aggregator_footer_fields_of_the_article_only():
     assert metadata(AGGREGATOR) == {
-        "title": ("وزارة الصحة تطلق حملة تلقيح في المدارس", "وزارة الصحة تطلق حملة تلقيح في المدارس"),
+        "title": (
+            "وزارة الصحة تطلق حملة تلقيح في المدارس",
+            "وزارة الصحة تطلق حملة تلقيح في المدارس",
+        ),
         "published": ("٠٣/٠٣/٢٠٢٣ - ٠٩:١٥ م", "2023-03-03T21:15"),
         "source": ("جريدة الصباح", "جريدة الصباح"),
         "category": ("صحة", "صحة"),
@@ -127,7 +138,9 @@ FOOTER_LAYOUTS = [
 ]
 
 
-@pytest.mark.parametrize(("name", "text", "expected"), FOOTER_LAYOUTS, ids=[f[0] for f in FOOTER_LAYOUTS])
+@pytest.mark.parametrize(
+    ("name", "text", "expected"), FOOTER_LAYOUTS, ids=[f[0] for f in FOOTER_LAYOUTS]
+)
 def test_footer_layouts(name, text, expected):
     assert metadata(text) == expected
     assert published_from_text(text) == expected["published"][1]
@@ -142,8 +155,11 @@ def test_teaser_fields_are_never_the_article_metadata():
     assert metadata(text) == {}
     assert published_from_text(text) is None
     assert boilerplate(text) == [
-        ("related", "اقرأ أيضا:\nفوز الفريق المحلي في مباراة الديربي مساء الأحد\n"
-                    "تاريخ الخبر: 2020-01-01\nالمصدر: موقع آخر"),
+        (
+            "related",
+            "اقرأ أيضا:\nفوز الفريق المحلي في مباراة الديربي مساء الأحد\n"
+            "تاريخ الخبر: 2020-01-01\nالمصدر: موقع آخر",
+        ),
     ]
 
 
@@ -166,7 +182,9 @@ def test_lone_furniture_fields_do_not_close_the_article():
         BODY + "الكلمات المفتاحية: الصحة، التلقيح\nآخر تحديث: 2023-01-02 10:00\n"
         "وأضاف المتحدث أن النتائج الأولية مشجعة للغاية حسب المعطيات المتوفرة لدى الوزارة.\n"
     )
-    assert boilerplate(text) == [("footer", "الكلمات المفتاحية: الصحة، التلقيح\nآخر تحديث: 2023-01-02 10:00")]
+    assert boilerplate(text) == [
+        ("footer", "الكلمات المفتاحية: الصحة، التلقيح\nآخر تحديث: 2023-01-02 10:00")
+    ]
     assert metadata(text) == {}
 
 
@@ -176,7 +194,10 @@ def test_date_field_under_the_lead_keeps_the_rest_of_the_body():
         "افتتح أمس معرض الكتاب في دورته الجديدة بمشاركة مئات دور النشر من مختلف الدول.\n"
         "تاريخ النشر: 2023-01-02\n" + BODY
     )
-    assert boilerplate(text) == [("title", "معرض الكتاب يفتح أبوابه"), ("footer", "تاريخ النشر: 2023-01-02")]
+    assert boilerplate(text) == [
+        ("title", "معرض الكتاب يفتح أبوابه"),
+        ("footer", "تاريخ النشر: 2023-01-02"),
+    ]
     assert published_from_text(text) == "2023-01-02"
 
 
@@ -203,7 +224,12 @@ FURNITURE = [
 
 @pytest.mark.parametrize(("line", "reason"), FURNITURE, ids=[f[0][:20] for f in FURNITURE])
 def test_furniture_lines(line, reason):
-    text = BODY + line + "\n" + "وأضاف المتحدث أن النتائج الأولية مشجعة للغاية حسب المعطيات المتوفرة.\n"
+    text = (
+        BODY
+        + line
+        + "\n"
+        + "وأضاف المتحدث أن النتائج الأولية مشجعة للغاية حسب المعطيات المتوفرة.\n"
+    )
     assert boilerplate(text) == [(reason, line)]
 
 
@@ -309,7 +335,9 @@ def test_conformance():
 
 
 def test_registered_as_builtin_plugin():
-    assert isinstance(Registry(entry_points=False).extractors()["boilerplate"], BoilerplateExtractor)
+    assert isinstance(
+        Registry(entry_points=False).extractors()["boilerplate"], BoilerplateExtractor
+    )
 
 
 @pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="shared seeds/gold not present")

@@ -565,9 +565,33 @@ def test_name_matcher_table(sentence, expected):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(["كوخافي", "وكوخافي", "افيف", "وليد", "ليد", "بن", "محمد", "سلمان",
-                                  "فاطمة", "الزهراء", "#", "@", " ", "  ", "،", "2", "جزء", "x"]),
-                max_size=14))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "كوخافي",
+                "وكوخافي",
+                "افيف",
+                "وليد",
+                "ليد",
+                "بن",
+                "محمد",
+                "سلمان",
+                "فاطمة",
+                "الزهراء",
+                "#",
+                "@",
+                " ",
+                "  ",
+                "،",
+                "2",
+                "جزء",
+                "x",
+            ]
+        ),
+        max_size=14,
+    )
+)
 def test_name_matcher_equals_the_regex(pieces):
     from newslab.extract.entity_rules import NameMatcher, Words
 

@@ -26,7 +26,10 @@ def rows(text: str, label: str | None = None) -> list[tuple[str, str]]:
 HASHTAGS = [
     ("حمدا لله.#المغرب على السلامة", ["#المغرب"]),
     ("#صور| وصول الوفد إلى المطار", ["#صور"]),
-    ("وسوم اليوم #Maroc و#الطاقة_المتجددة و #Morocco2030", ["#Maroc", "#الطاقة_المتجددة", "#Morocco2030"]),
+    (
+        "وسوم اليوم #Maroc و#الطاقة_المتجددة و #Morocco2030",
+        ["#Maroc", "#الطاقة_المتجددة", "#Morocco2030"],
+    ),
     ("وسم بفاصل غير مرئي #مصر\u200c_تتحدث اليوم", ["#مصر\u200c_تتحدث"]),
     ("أرقام فقط #2022 وكيان &#1234; وكلمة a#b وعلامتان ## لا وسم فيها", []),
 ]
@@ -50,11 +53,20 @@ def test_mentions(text, expected):
 
 
 URLS = [
-    ("التقرير على https://www.example.com/path?x=1. وفيه التفاصيل", ["https://www.example.com/path?x=1"]),
+    (
+        "التقرير على https://www.example.com/path?x=1. وفيه التفاصيل",
+        ["https://www.example.com/path?x=1"],
+    ),
     ("المصدر (https://x.org/a) كما نشر", ["https://x.org/a"]),
-    ("انظر https://ar.wikipedia.org/wiki/Foo_(bar) للمزيد", ["https://ar.wikipedia.org/wiki/Foo_(bar)"]),
+    (
+        "انظر https://ar.wikipedia.org/wiki/Foo_(bar) للمزيد",
+        ["https://ar.wikipedia.org/wiki/Foo_(bar)"],
+    ),
     ("زوروا www.hespress.com/politique، وتابعوا", ["www.hespress.com/politique"]),
-    ("صور pic.twitter.com/XtIWs1LTVGo ورابط t.co/AbC12 و http://t.co/xyz", ["pic.twitter.com/XtIWs1LTVGo", "t.co/AbC12", "http://t.co/xyz"]),
+    (
+        "صور pic.twitter.com/XtIWs1LTVGo ورابط t.co/AbC12 و http://t.co/xyz",
+        ["pic.twitter.com/XtIWs1LTVGo", "t.co/AbC12", "http://t.co/xyz"],
+    ),
     ("مقطع على youtu.be/dQw4w9WgXcQ اليوم", ["youtu.be/dQw4w9WgXcQ"]),
 ]
 
@@ -146,7 +158,19 @@ def test_prefilter_skips_plain_prose():
         "t.co/" * 30000,
         "www." * 30000,
     ],
-    ids=["hashes", "hash-a", "tags", "ats", "at-a", "http", "attributions", "dashes", "pics", "tco", "www"],
+    ids=[
+        "hashes",
+        "hash-a",
+        "tags",
+        "ats",
+        "at-a",
+        "http",
+        "attributions",
+        "dashes",
+        "pics",
+        "tco",
+        "www",
+    ],
 )
 def test_hostile_inputs_run_in_linear_time(text):
     spans = list(SocialExtractor().extract(Article("t", text)))

@@ -53,14 +53,23 @@ def test_notebook_runs(path, tmp_path, monkeypatch):
         client.execute()
     except CellExecutionError as exc:
         failing = next(
-            (c for c in nb.cells if c.cell_type == "code" and any(
-                o.get("output_type") == "error" for o in c.get("outputs", [])
-            )),
+            (
+                c
+                for c in nb.cells
+                if c.cell_type == "code"
+                and any(o.get("output_type") == "error" for o in c.get("outputs", []))
+            ),
             None,
         )
         source = failing.source if failing is not None else "(cell not found)"
-        pytest.fail(f"{path.name} failed in cell:\n{source}\n\n{exc.ename}: {exc.evalue}", pytrace=False)
+        pytest.fail(
+            f"{path.name} failed in cell:\n{source}\n\n{exc.ename}: {exc.evalue}", pytrace=False
+        )
     errors = [
-        o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.get("output_type") == "error"
+        o
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if o.get("output_type") == "error"
     ]
     assert not errors

@@ -49,13 +49,18 @@ def test_builtins_are_registered_through_the_hook():
 
 def test_plugin_folder(tmp_path, bare_registry):
     (tmp_path / "needle.py").write_text(plugin_source(), encoding="utf-8")
-    (tmp_path / "_helper.py").write_text("raise RuntimeError('helpers are not plugins')", encoding="utf-8")
+    (tmp_path / "_helper.py").write_text(
+        "raise RuntimeError('helpers are not plugins')", encoding="utf-8"
+    )
     (tmp_path / "notes.txt").write_text("ignored", encoding="utf-8")
     names = bare_registry.load_dir(tmp_path)
     assert names == [f"file:{tmp_path / 'needle.py'}"]
     (info,) = bare_registry.describe()
     assert (info.name, info.kinds, info.origin, info.description) == (
-        "needle", ("keyword",), f"file {tmp_path / 'needle.py'}", "Finds a word."
+        "needle",
+        ("keyword",),
+        f"file {tmp_path / 'needle.py'}",
+        "Finds a word.",
     )
     spans = newslab.annotate(Corpus([Article("x", "وقع الاتفاق")]), registry=bare_registry)
     assert spans[["text", "extractor"]].values.tolist() == [["اتفاق", "needle"]]
@@ -65,16 +70,28 @@ def test_plugin_folder(tmp_path, bare_registry):
 @pytest.mark.parametrize(
     ("source", "message"),
     [
-        ("import newslab\n\nx = 1 / 0\n", "{p}:3: plugin failed to import: ZeroDivisionError: division by zero"),
+        (
+            "import newslab\n\nx = 1 / 0\n",
+            "{p}:3: plugin failed to import: ZeroDivisionError: division by zero",
+        ),
         ("import newslab\ndef broken(:\n", "{p}:2: plugin failed to import: SyntaxError: "),
-        ("import no_such_module_xyz\n", "{p}:1: plugin failed to import: ModuleNotFoundError: No module named 'no_such_module_xyz'"),
-        ("import newslab\n\ndef newslab_extractors():\n    return []\n",
-         "{p}: defines no newslab hook; decorate a function such as newslab_extractors() with "
-         "@newslab.hookimpl (name helper modules _*.py)"),
-        ("import newslab\n\n@newslab.hookimpl\ndef newslab_extractor():\n    return []\n",
-         "{p}: unknown hook 'newslab_extractor' in plugin "),
-        ("import newslab\n\n@newslab.hookimpl\ndef newslab_extractors(corpus):\n    return []\n",
-         "plugin file {p}: Plugin "),
+        (
+            "import no_such_module_xyz\n",
+            "{p}:1: plugin failed to import: ModuleNotFoundError: No module named 'no_such_module_xyz'",
+        ),
+        (
+            "import newslab\n\ndef newslab_extractors():\n    return []\n",
+            "{p}: defines no newslab hook; decorate a function such as newslab_extractors() with "
+            "@newslab.hookimpl (name helper modules _*.py)",
+        ),
+        (
+            "import newslab\n\n@newslab.hookimpl\ndef newslab_extractor():\n    return []\n",
+            "{p}: unknown hook 'newslab_extractor' in plugin ",
+        ),
+        (
+            "import newslab\n\n@newslab.hookimpl\ndef newslab_extractors(corpus):\n    return []\n",
+            "plugin file {p}: Plugin ",
+        ),
     ],
     ids=["runtime", "syntax", "import", "no-hook", "misspelled-hook", "wrong-argument"],
 )
@@ -123,8 +140,14 @@ class Named(newslab.Extractor):
         ([[Named]], "plugin one returned the class Named; return an instance (Named())"),
         ([[object()]], "plugin one returned an extractor without a name: <object object"),
         ([42], "plugin one: newslab_extractors must return a list of extractors, got int"),
-        ([RuntimeError("no gazetteer")], "plugin one: hook newslab_extractors raised RuntimeError: no gazetteer"),
-        ([[Named("a", ("b",)), Named("b", ("a",))]], "extractors require each other in a cycle: a -> b -> a"),
+        (
+            [RuntimeError("no gazetteer")],
+            "plugin one: hook newslab_extractors raised RuntimeError: no gazetteer",
+        ),
+        (
+            [[Named("a", ("b",)), Named("b", ("a",))]],
+            "extractors require each other in a cycle: a -> b -> a",
+        ),
     ],
 )
 def test_bad_hook_results_name_the_plugin(bare_registry, plugins, message):
@@ -166,17 +189,23 @@ def installed_package(tmp_path, monkeypatch):
         plugin_source(name="demo", needle="زهران", kind="place", cls="Demo", doc="Demo place."),
         encoding="utf-8",
     )
-    (site / "nl_broken_plugin.py").write_text("raise ImportError('missing wheel')\n", encoding="utf-8")
-    for dist, module in (("nl_demo_plugin", "nl_demo_plugin"), ("nl_broken_plugin", "nl_broken_plugin")):
+    (site / "nl_broken_plugin.py").write_text(
+        "raise ImportError('missing wheel')\n", encoding="utf-8"
+    )
+    for dist, module in (
+        ("nl_demo_plugin", "nl_demo_plugin"),
+        ("nl_broken_plugin", "nl_broken_plugin"),
+    ):
         info = site / f"{dist}-1.0.dist-info"
         info.mkdir()
         (info / "METADATA").write_text(
-            f"Metadata-Version: 2.1\nName: {dist.replace('_', '-')}\nVersion: 1.0\n", encoding="utf-8"
+            f"Metadata-Version: 2.1\nName: {dist.replace('_', '-')}\nVersion: 1.0\n",
+            encoding="utf-8",
         )
         (info / "entry_points.txt").write_text(
             textwrap.dedent(f"""
                 [newslab]
-                {dist.removeprefix('nl_').removesuffix('_plugin')} = {module}
+                {dist.removeprefix("nl_").removesuffix("_plugin")} = {module}
             """),
             encoding="utf-8",
         )
@@ -190,7 +219,11 @@ def test_installed_package_is_listed_and_runs(installed_package):
     with pytest.warns(RuntimeWarning, match="plugin 'broken' .* failed to load and is left out"):
         registry = Registry(builtins=False)
     (info,) = registry.describe()
-    assert (info.name, info.origin, info.plugin) == ("demo", "package nl-demo-plugin 1.0", "entrypoint:demo")
+    assert (info.name, info.origin, info.plugin) == (
+        "demo",
+        "package nl-demo-plugin 1.0",
+        "entrypoint:demo",
+    )
     assert registry.load_errors == [
         "plugin 'broken' (package nl-broken-plugin 1.0, entry point nl_broken_plugin) failed "
         "to load and is left out: ImportError: missing wheel"

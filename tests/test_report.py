@@ -38,9 +38,23 @@ def built(tmp_path_factory):
         "MPLCONFIGDIR": str(work / "mpl"),
     }
     out = work / "out" / "report.html"
-    args = [sys.executable, "-m", "newslab", "report", str(corpus), "-o", str(out),
-            "--plugins", str(plugins), "--title", "<i>T</i> تقرير الاختبار",
-            "--max-rows", "2", "--notebook", str(work / "executed.ipynb")]
+    args = [
+        sys.executable,
+        "-m",
+        "newslab",
+        "report",
+        str(corpus),
+        "-o",
+        str(out),
+        "--plugins",
+        str(plugins),
+        "--title",
+        "<i>T</i> تقرير الاختبار",
+        "--max-rows",
+        "2",
+        "--notebook",
+        str(work / "executed.ipynb"),
+    ]
     for name in ONLY:
         args += ["--only", name]
     result = subprocess.run(args, capture_output=True, text=True, env=env, cwd=work, timeout=300)
@@ -54,7 +68,9 @@ def test_command_reports_progress_and_writes_one_file(built):
     assert "Executing" in result.stderr  # papermill's per-cell progress bar
     assert f"newslab: wrote {out}" in result.stderr
     executed = nbformat.read(work / "executed.ipynb", as_version=4)
-    parameters = next(c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", []))
+    parameters = next(
+        c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])
+    )
     assert str(work / "plugins") in parameters.source
 
 
@@ -150,11 +166,17 @@ def test_runs_without_any_kernelspec_and_names_the_failing_cell(tmp_path, monkey
     nb = new_notebook(
         cells=[
             new_code_cell("expected = ''", metadata={"tags": ["parameters"]}),
-            new_code_cell("# Check the interpreter\nimport sys\nassert sys.executable == expected, sys.executable"),
+            new_code_cell(
+                "# Check the interpreter\nimport sys\nassert sys.executable == expected, sys.executable"
+            ),
             new_code_cell("# Divide by nothing\nvalue = 1 / 0"),
         ]
     )
-    nb.metadata["kernelspec"] = {"name": "no-such-kernel", "language": "python", "display_name": "?"}
+    nb.metadata["kernelspec"] = {
+        "name": "no-such-kernel",
+        "language": "python",
+        "display_name": "?",
+    }
     path = tmp_path / "failing.ipynb"
     nbformat.write(nb, path)
     with pytest.raises(ReportError) as info:
@@ -168,8 +190,18 @@ def test_runs_without_any_kernelspec_and_names_the_failing_cell(tmp_path, monkey
 
 def test_missing_input_is_one_line_error(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "newslab", "report", str(tmp_path / "nope"), "-o", str(tmp_path / "r.html")],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "newslab",
+            "report",
+            str(tmp_path / "nope"),
+            "-o",
+            str(tmp_path / "r.html"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
@@ -187,15 +219,21 @@ def _notebook_with_widget_output() -> nbformat.NotebookNode:
         new_code_cell(
             "w",
             outputs=[
-                new_output("display_data", data={
-                    "application/vnd.jupyter.widget-view+json": widget,
-                    "text/plain": "HTML(value='<b>x</b>')",
-                }),
-                new_output("display_data", data={
-                    "application/vnd.jupyter.widget-view+json": widget,
-                    "text/plain": "VBox(children=(Output(),))",
-                    "text/html": "<p>static view</p>",
-                }),
+                new_output(
+                    "display_data",
+                    data={
+                        "application/vnd.jupyter.widget-view+json": widget,
+                        "text/plain": "HTML(value='<b>x</b>')",
+                    },
+                ),
+                new_output(
+                    "display_data",
+                    data={
+                        "application/vnd.jupyter.widget-view+json": widget,
+                        "text/plain": "VBox(children=(Output(),))",
+                        "text/html": "<p>static view</p>",
+                    },
+                ),
             ],
         ),
         new_code_cell("secret = 1", metadata={"tags": ["injected-parameters"]}),
@@ -232,6 +270,9 @@ def test_template_has_a_parameters_cell_and_no_outputs():
     assert len(tagged) == 1
     for name in ("input_path", "spans_path", "title", "plugins", "top_n", "max_rows"):
         assert re.search(rf"^{name} = ", tagged[0].source, re.M), name
-    assert all(not c.get("outputs") and c.get("execution_count") is None
-               for c in nb.cells if c.cell_type == "code")
+    assert all(
+        not c.get("outputs") and c.get("execution_count") is None
+        for c in nb.cells
+        if c.cell_type == "code"
+    )
     assert os.fspath(template_path()).endswith(os.path.join("newslab", "report", "report.ipynb"))

@@ -22,7 +22,7 @@ from newslab.spans import (
 )
 
 TEXTS = {
-    "a": "قال «الوزير»، 2.4 مليار دولار\r\nسطر, ثان \"مقتبس\"\rو\u2028نهاية",
+    "a": 'قال «الوزير»، 2.4 مليار دولار\r\nسطر, ثان "مقتبس"\rو\u2028نهاية',
     "b": "",
 }
 
@@ -30,11 +30,31 @@ TEXTS = {
 def tricky_spans() -> list[Span]:
     text = TEXTS["a"]
     return [
-        Span(0, 3, "quote", "", "الوزير", {"speaker": "الوزير", "cue": "قال"}, article="a", extractor="quotes"),
-        Span(14, 27, "money", "", 2400000000.0, {"currency": "USD", "nested": {"x": [1, 2]}}, article="a", extractor="numbers"),
+        Span(
+            0,
+            3,
+            "quote",
+            "",
+            "الوزير",
+            {"speaker": "الوزير", "cue": "قال"},
+            article="a",
+            extractor="quotes",
+        ),
+        Span(
+            14,
+            27,
+            "money",
+            "",
+            2400000000.0,
+            {"currency": "USD", "nested": {"x": [1, 2]}},
+            article="a",
+            extractor="numbers",
+        ),
         Span(27, 38, "boilerplate", "", "", None, article="a", extractor="x"),
         Span(38, len(text), "entity", "MISC", 0.5, {}, article="a", extractor="x"),
-        Span(0, 0, "metadata", "published", "2025-07-17", {"note": None}, article="b", extractor="x"),
+        Span(
+            0, 0, "metadata", "published", "2025-07-17", {"note": None}, article="b", extractor="x"
+        ),
     ]
 
 
@@ -70,12 +90,16 @@ def test_on_disk_types(tmp_path):
     assert json.loads(raw.loc[1, "attrs"]) == {"currency": "USD", "nested": {"x": [1, 2]}}
     parquet = pd.read_parquet(write_spans(frame(), tmp_path / "s.parquet"))
     assert parquet["value"].map(type).eq(str).all() and parquet["attrs"].map(type).eq(str).all()
-    first = json.loads((write_spans(frame(), tmp_path / "s.jsonl")).read_text("utf-8").splitlines()[0])
+    first = json.loads(
+        (write_spans(frame(), tmp_path / "s.jsonl")).read_text("utf-8").splitlines()[0]
+    )
     assert isinstance(first["start"], int) and isinstance(first["attrs"], dict)
 
 
 def test_write_is_atomic_and_refuses_unknown_format(tmp_path):
-    with pytest.raises(SpanError, match=r"unsupported spans format '\.xlsx'; use one of \.jsonl, \.csv, \.parquet"):
+    with pytest.raises(
+        SpanError, match=r"unsupported spans format '\.xlsx'; use one of \.jsonl, \.csv, \.parquet"
+    ):
         write_spans(frame(), tmp_path / "s.xlsx")
     assert list(tmp_path.iterdir()) == []
 
@@ -113,7 +137,10 @@ def test_format_value_refuses_non_finite(value):
 def test_validate_frame_names_the_row():
     bad = frame()
     bad.loc[2, "text"] = "x"
-    with pytest.raises(SpanError, match=r"row 2 \(article 'a', extractor 'x'\): text 'x' is not article text\[27:38\]"):
+    with pytest.raises(
+        SpanError,
+        match=r"row 2 \(article 'a', extractor 'x'\): text 'x' is not article text\[27:38\]",
+    ):
         validate_frame(bad, TEXTS)
     with pytest.raises(SpanError, match="spans table lacks column"):
         validate_frame(bad.drop(columns="attrs"))
@@ -122,9 +149,11 @@ def test_validate_frame_names_the_row():
 def test_read_spans_bad_jsonl_line(tmp_path):
     path = tmp_path / "s.jsonl"
     path.write_text('{"article": "a"}\n{oops\n', encoding="utf-8")
-    with pytest.raises(SpanError, match=r"s\.jsonl:1: span lacks column\(s\) extractor, kind, label"):
+    with pytest.raises(
+        SpanError, match=r"s\.jsonl:1: span lacks column\(s\) extractor, kind, label"
+    ):
         read_spans(path)
-    path.write_text('\n{oops\n', encoding="utf-8")
+    path.write_text("\n{oops\n", encoding="utf-8")
     with pytest.raises(SpanError, match=r"s\.jsonl:2: not valid JSON"):
         read_spans(path)
 
@@ -132,13 +161,22 @@ def test_read_spans_bad_jsonl_line(tmp_path):
 @pytest.mark.parametrize(
     ("csv_text", "message"),
     [
-        ("article,start\na,1\n", "{p}: not a spans table; lacks column(s) extractor, kind, label, end, text, value, attrs"),
-        ("article,extractor,kind,label,start,end,text,value,attrs\na,x,k,,0,0,,,{}\na,x,k,,0,0,,,{oops\n",
-         "{p}:3: bad offsets or attrs (Expecting property name enclosed in double quotes: line 1 column 2 (char 1))"),
-        ("article,extractor,kind,label,start,end,text,value,attrs\na,x,k,,zero,0,,,{}\n",
-         "{p}:2: bad offsets or attrs (invalid literal for int() with base 10: 'zero')"),
-        ("article,extractor,kind,label,start,end,text,value,attrs\na,x,k,,0,0,,,[1]\n",
-         "{p}:2: bad offsets or attrs (attrs must be a JSON object, got list)"),
+        (
+            "article,start\na,1\n",
+            "{p}: not a spans table; lacks column(s) extractor, kind, label, end, text, value, attrs",
+        ),
+        (
+            "article,extractor,kind,label,start,end,text,value,attrs\na,x,k,,0,0,,,{}\na,x,k,,0,0,,,{oops\n",
+            "{p}:3: bad offsets or attrs (Expecting property name enclosed in double quotes: line 1 column 2 (char 1))",
+        ),
+        (
+            "article,extractor,kind,label,start,end,text,value,attrs\na,x,k,,zero,0,,,{}\n",
+            "{p}:2: bad offsets or attrs (invalid literal for int() with base 10: 'zero')",
+        ),
+        (
+            "article,extractor,kind,label,start,end,text,value,attrs\na,x,k,,0,0,,,[1]\n",
+            "{p}:2: bad offsets or attrs (attrs must be a JSON object, got list)",
+        ),
     ],
     ids=["not-spans", "bad-attrs-json", "bad-offset", "attrs-not-object"],
 )

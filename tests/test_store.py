@@ -15,8 +15,12 @@ from newslab.store import Store, as_corpus_and_spans
 def corpus() -> newslab.Corpus:
     return newslab.Corpus(
         [
-            newslab.Article("a1", "وصل الوزير إلى الرباط.", source="الأولى", published="2024-03-01"),
-            newslab.Article("a2", "قال الوزير إن الاتفاق مهم.", source="الثانية", metadata={"k": 1}),
+            newslab.Article(
+                "a1", "وصل الوزير إلى الرباط.", source="الأولى", published="2024-03-01"
+            ),
+            newslab.Article(
+                "a2", "قال الوزير إن الاتفاق مهم.", source="الثانية", metadata={"k": 1}
+            ),
         ]
     )
 
@@ -25,7 +29,9 @@ def corpus() -> newslab.Corpus:
 def spans() -> pd.DataFrame:
     return to_frame(
         [
-            newslab.Span(15, 21, "entity", "GPE", "الرباط", {"confidence": 0.9}, "الرباط", "a1", "entities"),
+            newslab.Span(
+                15, 21, "entity", "GPE", "الرباط", {"confidence": 0.9}, "الرباط", "a1", "entities"
+            ),
             newslab.Span(4, 10, "entity", "PER", "الوزير", {}, "الوزير", "a2", "entities"),
             newslab.Span(0, 3, "quote", "direct", "قال", {"speaker": "x"}, "قال", "a2", "quotes"),
         ]

@@ -130,7 +130,9 @@ EMPTY = corpus(("x", "المنبر", "", "نص قصير لا يذكر أحدا."
 NO_SPANS = SPANS.iloc[0:0]
 EMPTY_PLOTS = {
     "mentions": lambda: viz.plot_mentions(analysis.mentions_by_outlet(EMPTY, NO_SPANS)),
-    "reuse": lambda: viz.plot_reuse_matrix(analysis.reuse_matrix(EMPTY, analysis.find_reuse(EMPTY))),
+    "reuse": lambda: viz.plot_reuse_matrix(
+        analysis.reuse_matrix(EMPTY, analysis.find_reuse(EMPTY))
+    ),
     "timeline": lambda: viz.plot_timeline(analysis.timeline(EMPTY, NO_SPANS)),
     "quotes": lambda: viz.plot_quote_carriers(analysis.shared_quotes(EMPTY, NO_SPANS)),
     "framing": lambda: viz.plot_framing(analysis.framing_terms(EMPTY, NO_SPANS)),

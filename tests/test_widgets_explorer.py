@@ -18,33 +18,66 @@ from newslab.widgets.html import esc, frame_html, highlight, span_title
 HOSTILE = "<script>alert(1)</script>"
 
 
-def span_at(article: Article, surface: str, kind: str, label: str = "", value: str = "",
-            attrs: dict | None = None, occurrence: int = 0) -> Span:
+def span_at(
+    article: Article,
+    surface: str,
+    kind: str,
+    label: str = "",
+    value: str = "",
+    attrs: dict | None = None,
+    occurrence: int = 0,
+) -> Span:
     start = -1
     for _ in range(occurrence + 1):
         start = article.text.index(surface, start + 1)
-    return Span(start, start + len(surface), kind, label, value, attrs, text=surface,
-                article=article.id, extractor="hand")
+    return Span(
+        start,
+        start + len(surface),
+        kind,
+        label,
+        value,
+        attrs,
+        text=surface,
+        article=article.id,
+        extractor="hand",
+    )
 
 
 @pytest.fixture
 def corpus_and_spans():
-    a1 = Article("a1", f"قال أحمد المرزوقي في الرباط إن {HOSTILE} «الاتفاق تاريخي».",
-                 source="وكالة الشرق", title="عنوان <b>أول</b>", published="2025-07-17")
-    a2 = Article("a2", "وصل احمد المرزوقى إلى الرباط في 17 يوليو 2025 ومعه 2.4 مليار دولار.",
-                 source="صحيفة الغرب", title="عنوان ثان")
+    a1 = Article(
+        "a1",
+        f"قال أحمد المرزوقي في الرباط إن {HOSTILE} «الاتفاق تاريخي».",
+        source="وكالة الشرق",
+        title="عنوان <b>أول</b>",
+        published="2025-07-17",
+    )
+    a2 = Article(
+        "a2",
+        "وصل احمد المرزوقى إلى الرباط في 17 يوليو 2025 ومعه 2.4 مليار دولار.",
+        source="صحيفة الغرب",
+        title="عنوان ثان",
+    )
     a3 = Article("a3", "لا أسماء في هذا الخبر.", source="صحيفة الغرب", title="خبر ثالث")
     corpus = Corpus([a1, a2, a3])
-    spans = to_frame([
-        span_at(a1, "أحمد المرزوقي", "entity", "PER", "أحمد المرزوقي"),
-        span_at(a1, "الرباط", "entity", "GPE", "الرباط"),
-        span_at(a1, "الاتفاق تاريخي", "quote", "", "الاتفاق تاريخي",
-                {"speaker": "المرزوقي", "speaker_canonical": "أحمد المرزوقي", "cue": "قال"}),
-        span_at(a2, "احمد المرزوقى", "entity", "PER", "أحمد المرزوقي"),
-        span_at(a2, "الرباط", "entity", "GPE", "الرباط"),
-        span_at(a2, "17 يوليو 2025", "date", "", "2025-07-17"),
-        span_at(a2, "2.4 مليار دولار", "money", "", "2400000000", {"currency": "USD"}),
-    ])
+    spans = to_frame(
+        [
+            span_at(a1, "أحمد المرزوقي", "entity", "PER", "أحمد المرزوقي"),
+            span_at(a1, "الرباط", "entity", "GPE", "الرباط"),
+            span_at(
+                a1,
+                "الاتفاق تاريخي",
+                "quote",
+                "",
+                "الاتفاق تاريخي",
+                {"speaker": "المرزوقي", "speaker_canonical": "أحمد المرزوقي", "cue": "قال"},
+            ),
+            span_at(a2, "احمد المرزوقى", "entity", "PER", "أحمد المرزوقي"),
+            span_at(a2, "الرباط", "entity", "GPE", "الرباط"),
+            span_at(a2, "17 يوليو 2025", "date", "", "2025-07-17"),
+            span_at(a2, "2.4 مليار دولار", "money", "", "2400000000", {"currency": "USD"}),
+        ]
+    )
     return corpus, spans
 
 
@@ -85,7 +118,7 @@ def text_of(fragment: str) -> str:
     ("value", "expected"),
     [
         (HOSTILE, "&lt;script&gt;alert(1)&lt;/script&gt;"),
-        ('"قال" & \'رد\'', "&quot;قال&quot; &amp; &#x27;رد&#x27;"),
+        ("\"قال\" & 'رد'", "&quot;قال&quot; &amp; &#x27;رد&#x27;"),
         (None, ""),
         (float("nan"), ""),
         (12, "12"),
@@ -140,7 +173,9 @@ def test_highlight_layers_overlapping_spans(text, spans, marked):
     raw=st.lists(st.tuples(st.integers(0, 45), st.integers(0, 45)), max_size=8),
 )
 def test_highlight_keeps_text_and_balances_tags(text, raw):
-    rows = [{"start": min(a, b), "end": max(a, b), "kind": "entity", "label": "PER"} for a, b in raw]
+    rows = [
+        {"start": min(a, b), "end": max(a, b), "kind": "entity", "label": "PER"} for a, b in raw
+    ]
     out = highlight(text, rows)
     assert text_of(out) == text
     assert "<script" not in out
@@ -148,8 +183,14 @@ def test_highlight_keeps_text_and_balances_tags(text, raw):
 
 def test_span_title_gives_label_value_and_speaker():
     title = span_title(
-        {"kind": "quote", "label": "", "value": "نص", "text": "نص", "extractor": "quotes",
-         "attrs": {"speaker": "المرزوقي", "speaker_canonical": "أحمد المرزوقي", "cue": "قال"}},
+        {
+            "kind": "quote",
+            "label": "",
+            "value": "نص",
+            "text": "نص",
+            "extractor": "quotes",
+            "attrs": {"speaker": "المرزوقي", "speaker_canonical": "أحمد المرزوقي", "cue": "قال"},
+        },
         3,
     )
     assert title.splitlines()[0] == "#3 quote"
@@ -160,8 +201,10 @@ def test_span_title_gives_label_value_and_speaker():
     assert "date: 2025-07-17" in date
 
 
-@pytest.mark.parametrize(("rows", "max_rows", "note"), [(4213, 50, "showing 50 of 4,213 rows"),
-                                                        (3, 50, "3 rows"), (1, 50, "1 row")])
+@pytest.mark.parametrize(
+    ("rows", "max_rows", "note"),
+    [(4213, 50, "showing 50 of 4,213 rows"), (3, 50, "3 rows"), (1, 50, "1 row")],
+)
 def test_frame_html_truncates_with_count(rows, max_rows, note):
     frame = pd.DataFrame({"name": [HOSTILE] * rows, "n": range(rows)})
     out = frame_html(frame, max_rows=max_rows)
@@ -175,7 +218,9 @@ def test_frame_html_truncates_with_count(rows, max_rows, note):
 
 
 def all_html(explorer: Explorer) -> str:
-    return "".join(w.value for w in (explorer.text, explorer.table, explorer.variants, explorer.legend))
+    return "".join(
+        w.value for w in (explorer.text, explorer.table, explorer.variants, explorer.legend)
+    )
 
 
 def test_article_text_is_escaped_rtl_and_highlighted(corpus_and_spans):
@@ -294,13 +339,17 @@ def test_search_without_match_clears_results(corpus_and_spans):
 
 
 def test_variant_panel_counts_mentions_and_escapes():
-    a = Article("x", f"زار باريس ثم زار باريس وعاد إلى پاريس و{HOSTILE}باريس.", source="<i>outlet</i>")
-    spans = to_frame([
-        span_at(a, "باريس", "entity", "GPE", "باريس"),
-        span_at(a, "باريس", "entity", "GPE", "باريس", occurrence=1),
-        span_at(a, "پاريس", "entity", "GPE", "باريس"),
-        span_at(a, f"{HOSTILE}باريس", "entity", "GPE", "باريس"),
-    ])
+    a = Article(
+        "x", f"زار باريس ثم زار باريس وعاد إلى پاريس و{HOSTILE}باريس.", source="<i>outlet</i>"
+    )
+    spans = to_frame(
+        [
+            span_at(a, "باريس", "entity", "GPE", "باريس"),
+            span_at(a, "باريس", "entity", "GPE", "باريس", occurrence=1),
+            span_at(a, "پاريس", "entity", "GPE", "باريس"),
+            span_at(a, f"{HOSTILE}باريس", "entity", "GPE", "باريس"),
+        ]
+    )
     explorer = Explorer(Corpus([a]), spans)
     explorer.search.value = "باريس"
     variants = explorer.variants.value

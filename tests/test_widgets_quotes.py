@@ -16,8 +16,17 @@ HOSTILE = "<script>alert(1)</script>"
 def quote(article: Article, text: str, speaker: str | None) -> Span:
     start = article.text.index(text)
     attrs = {"speaker": speaker, "speaker_canonical": speaker} if speaker else {}
-    return Span(start, start + len(text), "quote", "", text, attrs, text=text, article=article.id,
-                extractor="hand")
+    return Span(
+        start,
+        start + len(text),
+        "quote",
+        "",
+        text,
+        attrs,
+        text=text,
+        article=article.id,
+        extractor="hand",
+    )
 
 
 @pytest.fixture
@@ -27,13 +36,15 @@ def data():
     c = Article("c", f"ونقل موقع عن مصدر: «{HOSTILE} كلام»", source="موقع الوسط")
     d = Article("d", f"وكرر: «{Q1}».", source="وكالة الشمال")
     corpus = Corpus([a, b, c, d])
-    spans = to_frame([
-        quote(a, Q1, "سالم الحداد"),
-        quote(a, Q2, "سالم الحداد"),
-        quote(b, Q1_EDITED, "سالم الحداد"),
-        quote(c, f"{HOSTILE} كلام", None),
-        quote(d, Q1, "سالم الحداد"),
-    ])
+    spans = to_frame(
+        [
+            quote(a, Q1, "سالم الحداد"),
+            quote(a, Q2, "سالم الحداد"),
+            quote(b, Q1_EDITED, "سالم الحداد"),
+            quote(c, f"{HOSTILE} كلام", None),
+            quote(d, Q1, "سالم الحداد"),
+        ]
+    )
     return corpus, spans
 
 

@@ -52,7 +52,9 @@ def test_repeated_phrase_is_matched_once_per_side():
 def corpus():
     return Corpus(
         [
-            Article("x1", f"افتتاحية <script>alert(1)</script>. {SHARED}. {OTHER}.", source="وكالة"),
+            Article(
+                "x1", f"افتتاحية <script>alert(1)</script>. {SHARED}. {OTHER}.", source="وكالة"
+            ),
             Article("x2", f"{OTHER}. نص خاص بالصحيفة. {SHARED}.", source="صحيفة"),
             Article("x3", "خبر لا علاقة له بشيء آخر على الإطلاق.", source="موقع"),
         ]
@@ -68,7 +70,9 @@ def test_viewer_from_article_level_table_finds_passages(corpus):
     assert "<script>" not in view and "&lt;script&gt;" in view
     assert view.count('class="nl-article" dir="rtl"') == 2
     # the same passage has the same colour on both sides
-    styles = re.findall(r'data-span="(\d)" data-kind="reuse" data-label="#\d" style="([^"]+)"', view)
+    styles = re.findall(
+        r'data-span="(\d)" data-kind="reuse" data-label="#\d" style="([^"]+)"', view
+    )
     by_number: dict[str, set[str]] = {}
     for number, style in styles:
         by_number.setdefault(number, set()).add(style)
@@ -120,7 +124,9 @@ def test_picking_articles_by_hand(corpus):
 def test_reuse_pairs_needs_article_columns():
     with pytest.raises(ValueError, match="article_a/article_b"):
         reuse_pairs(pd.DataFrame({"first": ["a"], "second": ["b"]}))
-    pairs = reuse_pairs(pd.DataFrame({"a": ["p", "p", "q"], "b": ["r", "r", "s"], "similarity": [0.2, 0.9, 0.5]}))
+    pairs = reuse_pairs(
+        pd.DataFrame({"a": ["p", "p", "q"], "b": ["r", "r", "s"], "similarity": [0.2, 0.9, 0.5]})
+    )
     assert pairs.values.tolist() == [["p", "r", 2, 0.9], ["q", "s", 1, 0.5]]
 
 

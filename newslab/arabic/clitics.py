@@ -207,9 +207,7 @@ def stem_variants(word: str, *, min_stem: int = MIN_STEM) -> list[str]:
     return sorted(unique, key=len, reverse=True)
 
 
-def match_key(
-    word: str, *, known: Container[str] | None = None, min_stem: int = MIN_STEM
-) -> str:
+def match_key(word: str, *, known: Container[str] | None = None, min_stem: int = MIN_STEM) -> str:
     """A folded, clitic-free key: words that differ only by proclitics share it.
 
     Prefixes come off repeatedly (``وبالرباط`` -> ``رباط``, ``ببيروت`` -> ``بيروت``) until

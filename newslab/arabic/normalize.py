@@ -56,18 +56,37 @@ INVISIBLES = (
 
 _ALEFS = dict.fromkeys("\u0622\u0623\u0625\u0671\u0672\u0673\u0675", "ا")
 _YEHS = dict.fromkeys("\u0649\u06cc\u06cd\u06ce\u06d0\u06d1\u06d2\u0620\u063d\u063e\u063f", "ي")
-_KAFS = dict.fromkeys("\u06a9\u06aa\u06ab\u06ac\u06ad\u06ae\u06af\u06b0\u06b1\u06b2\u06b3\u06b4\u063b\u063c", "ك")
+_KAFS = dict.fromkeys(
+    "\u06a9\u06aa\u06ab\u06ac\u06ad\u06ae\u06af\u06b0\u06b1\u06b2\u06b3\u06b4\u063b\u063c", "ك"
+)
 _HEHS = dict.fromkeys("\u06be\u06c0\u06c1\u06c2\u06d5\u06ff", "ه")
 #: Letters borrowed for foreign sounds (p, v, tch, zh, Maghrebi g) fold to the Arabic
 #: letter outlets use instead, so پ/ب, ڤ/ف, چ/ج, ژ/ز, ڨ/ق spellings of a name meet.
 _BORROWED = {
-    "\u067e": "ب", "\u06a4": "ف", "\u06a5": "ف", "\u06a2": "ف", "\u0686": "ج", "\u0687": "ج",
-    "\u0698": "ز", "\u06a8": "ق", "\u06a7": "ق", "\u0679": "ت", "\u0688": "د", "\u0691": "ر",
-    "\u06ba": "ن", "\u06bb": "ن", "\u06c6": "و", "\u06c7": "و", "\u06c8": "و", "\u06c9": "و",
-    "\u06cb": "و", "\u06cf": "و", "\u06c3": "ة",
+    "\u067e": "ب",
+    "\u06a4": "ف",
+    "\u06a5": "ف",
+    "\u06a2": "ف",
+    "\u0686": "ج",
+    "\u0687": "ج",
+    "\u0698": "ز",
+    "\u06a8": "ق",
+    "\u06a7": "ق",
+    "\u0679": "ت",
+    "\u0688": "د",
+    "\u0691": "ر",
+    "\u06ba": "ن",
+    "\u06bb": "ن",
+    "\u06c6": "و",
+    "\u06c7": "و",
+    "\u06c8": "و",
+    "\u06c9": "و",
+    "\u06cb": "و",
+    "\u06cf": "و",
+    "\u06c3": "ة",
 }
 _DOUBLE_QUOTES = dict.fromkeys(
-    '\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u2036\u275d\u275e\u2e42\u301d\u301e\u301f\uff02\u02dd\u02ba',
+    "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u2036\u275d\u275e\u2e42\u301d\u301e\u301f\uff02\u02dd\u02ba",
     '"',
 )
 _SINGLE_QUOTES = dict.fromkeys(
@@ -81,10 +100,20 @@ _SPACES = dict.fromkeys(
 )
 _LINE_BREAKS = dict.fromkeys("\u2028\u2029\u0085", "\n")
 _PUNCT = {
-    "\u066b": ".", "\u066c": ",", "\u066a": "%", "\u2212": "-", "\u2010": "-",
-    "\u2011": "-", "\u2012": "-", "\u2013": "-", "\ufe63": "-", "\uff0d": "-",
+    "\u066b": ".",
+    "\u066c": ",",
+    "\u066a": "%",
+    "\u2212": "-",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\ufe63": "-",
+    "\uff0d": "-",
 }
-_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {
+    chr(0x06F0 + i): str(i) for i in range(10)
+}
 _TEH_MARBUTA = {"\u0629": "ه"}
 _HAMZA = {"\u0624": "و", "\u0626": "ي", "\u0621": "", "\u0674": ""}
 
@@ -364,7 +393,9 @@ class NormalizedText:
         if self._norm_starts is None:
             return list(range(len(self.text) + 1))
         out: list[int] = []
-        for k, (norm_start, orig_start) in enumerate(zip(self._norm_starts, self._orig_starts, strict=True)):
+        for k, (norm_start, orig_start) in enumerate(
+            zip(self._norm_starts, self._orig_starts, strict=True)
+        ):
             size = self._segment_end(k) - norm_start
             if self._is_identity(k):
                 out.extend(range(orig_start, orig_start + size))
@@ -432,7 +463,9 @@ def normalize(
 _DENSE_RUNS = 40
 
 
-def _deletion_map(source: str, deletions: re.Pattern[str], first: int) -> tuple[list[int], list[int]]:
+def _deletion_map(
+    source: str, deletions: re.Pattern[str], first: int
+) -> tuple[list[int], list[int]]:
     """Segments when characters are only deleted: vectorised, no per-run Python code."""
     if len(deletions.findall(source, first, first + 1000)) > _DENSE_RUNS:
         kept = deletions.split(source)

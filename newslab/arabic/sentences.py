@@ -26,8 +26,11 @@ from newslab.arabic.normalize import INVISIBLES
 __all__ = ["paragraphs", "sentences"]
 
 _LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
-_TRIM = frozenset(" \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2028\u2029\u202f\u205f\u3000"
-                  + "".join(chr(c) for c in range(0x2000, 0x200B)) + INVISIBLES)
+_TRIM = frozenset(
+    " \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2028\u2029\u202f\u205f\u3000"
+    + "".join(chr(c) for c in range(0x2000, 0x200B))
+    + INVISIBLES
+)
 
 _TERMINAL = ".!?؟…‼⁇⁈⁉۔"
 _CLOSERS = "\"'”’»›)]}\u200e\u200f"
@@ -115,8 +118,9 @@ def paragraphs(
     return [(block[0][0], block[-1][1]) for block in blocks]
 
 
-def sentences(text: str, *, paragraph_mode: Literal["auto", "line", "blank"] = "auto",
-              semicolon: bool = True) -> list[tuple[int, int]]:
+def sentences(
+    text: str, *, paragraph_mode: Literal["auto", "line", "blank"] = "auto", semicolon: bool = True
+) -> list[tuple[int, int]]:
     """Sentence spans of ``text`` (see the module docstring for the rules).
 
     ``semicolon=False`` keeps clauses joined by the Arabic semicolon ``؛`` together.
@@ -141,8 +145,10 @@ def _split_paragraph(text: str, start: int, end: int, semicolon: bool) -> list[t
         marks = match.group()
         if marks[0] == "؛" and not semicolon:
             continue
-        if marks[0] == "." and not marks.startswith("..") and not _ends_sentence(
-            text, sentence_start, mark_start
+        if (
+            marks[0] == "."
+            and not marks.startswith("..")
+            and not _ends_sentence(text, sentence_start, mark_start)
         ):
             continue
         cuts.append(cut)
@@ -169,8 +175,10 @@ def _ends_sentence(text: str, sentence_start: int, dot: int) -> bool:
     Looks back a bounded distance only, so a line of thousands of ``د.`` stays linear.
     """
     word_start = dot
-    while word_start > sentence_start and dot - word_start < 40 and (
-        text[word_start - 1].isalnum() or text[word_start - 1] == "\u0640"
+    while (
+        word_start > sentence_start
+        and dot - word_start < 40
+        and (text[word_start - 1].isalnum() or text[word_start - 1] == "\u0640")
     ):
         word_start -= 1
     word = text[word_start:dot]

@@ -116,7 +116,9 @@ def tokens(text: str) -> list[Token]:
             if group == "domain" and not _is_domain(text[start:end]):
                 out.extend(_plain_tokens(text, start, end))
                 continue
-        elif group == "word" and end - start > 2 and text[end - 2] in "'’" and text[end - 1] in "sS":
+        elif (
+            group == "word" and end - start > 2 and text[end - 2] in "'’" and text[end - 1] in "sS"
+        ):
             end -= 2  # English possessive: "Kohavi's" -> "Kohavi"
         append(make(Token, (start, end, text[start:end])))
     return out

@@ -69,7 +69,9 @@ def run(args: argparse.Namespace) -> int:
     if args.chunk_size < 1:
         raise NewslabError(f"--chunk-size must be >= 1, got {args.chunk_size}")
     if args.backend == "dask" and not (args.output or "").lower().endswith(".parquet"):
-        raise NewslabError("--backend dask writes a partitioned Parquet dataset: give -o OUT.parquet")
+        raise NewslabError(
+            "--backend dask writes a partitioned Parquet dataset: give -o OUT.parquet"
+        )
     skipped: list[SkippedItem] = []
 
     def on_skip(item: SkippedItem) -> None:

@@ -23,15 +23,25 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("spans", metavar="SPANS", help="predicted spans (.jsonl, .csv, .parquet)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument(
-        "--kind", action="append", metavar="KIND",
+        "--kind",
+        action="append",
+        metavar="KIND",
         help="evaluate only this kind (repeatable; default: kinds in both gold and spans)",
     )
-    parser.add_argument("--threshold", type=float, default=0.5,
-                        help="minimum overlap/union for a match (default 0.5)")
-    parser.add_argument("--errors", metavar="KIND",
-                        help="also list the errors of this kind (false positives and negatives)")
-    parser.add_argument("--texts", metavar="INPUT",
-                        help="the articles (folder or file), to show errors in context")
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        default=0.5,
+        help="minimum overlap/union for a match (default 0.5)",
+    )
+    parser.add_argument(
+        "--errors",
+        metavar="KIND",
+        help="also list the errors of this kind (false positives and negatives)",
+    )
+    parser.add_argument(
+        "--texts", metavar="INPUT", help="the articles (folder or file), to show errors in context"
+    )
     return parser
 
 
@@ -51,6 +61,15 @@ def run(args: argparse.Namespace) -> int:
         errors = result.errors(args.errors)
         print(f"\nErrors of kind {args.errors!r}: {len(errors)}")
         if len(errors):
-            columns = ["error", "article", "start", "end", "text", "gold_value", "pred_value", "note"]
+            columns = [
+                "error",
+                "article",
+                "start",
+                "end",
+                "text",
+                "gold_value",
+                "pred_value",
+                "note",
+            ]
             print(errors[columns].to_string(index=False, max_colwidth=60))
     return 0

@@ -32,7 +32,9 @@ class Article:
         if not isinstance(self.id, str) or not self.id:
             raise ValueError(f"article id must be a non-empty string, got {self.id!r}")
         if not isinstance(self.text, str):
-            raise TypeError(f"article {self.id!r}: text must be str, got {type(self.text).__name__}")
+            raise TypeError(
+                f"article {self.id!r}: text must be str, got {type(self.text).__name__}"
+            )
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -74,9 +74,7 @@ def load(
         skipped.append(item)
         (on_skip or _print_skipped)(item)
 
-    corpus = Corpus(
-        iter_articles(path, skip_errors=skip_errors, encoding=encoding, on_skip=record)
-    )
+    corpus = Corpus(iter_articles(path, skip_errors=skip_errors, encoding=encoding, on_skip=record))
     corpus.skipped = skipped
     return corpus
 
@@ -194,7 +192,9 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CorpusError.at(path, f"metadata is not valid JSON ({exc.msg})", line=exc.lineno) from None
+        raise CorpusError.at(
+            path, f"metadata is not valid JSON ({exc.msg})", line=exc.lineno
+        ) from None
     if not isinstance(data, dict):
         raise CorpusError.at(path, f"metadata must be a JSON object, got {_json_type(data)}")
     for key in ("id", *_METADATA_FIELDS):
@@ -242,7 +242,9 @@ def _row_to_article(
     return _article(str(article_id), text, metadata, fields)
 
 
-def _article(article_id: str, text: str, metadata: dict[str, Any], fields: dict[str, Any]) -> Article:
+def _article(
+    article_id: str, text: str, metadata: dict[str, Any], fields: dict[str, Any]
+) -> Article:
     """Build the article; without a publication date, take it from an aggregator footer.
 
     ``metadata["published_from"]`` says where an extracted date came from.
@@ -263,8 +265,15 @@ def _is_scalar(value: Any) -> bool:
 
 
 def _json_type(value: Any) -> str:
-    names = {dict: "an object", list: "a list", bool: "a boolean", int: "a number",
-             float: "a number", str: "a string", type(None): "null"}
+    names = {
+        dict: "an object",
+        list: "a list",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        type(None): "null",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -286,7 +295,8 @@ def _read_jsonl(path: Path, encoding: str | None) -> Iterator[_Item]:
         head = handle.read(4)
         handle.seek(0)
         wide = head.startswith((b"\xff\xfe", b"\xfe\xff")) or (
-            encoding is not None and encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
+            encoding is not None
+            and encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
         )
         if wide:  # not ASCII-compatible: decode the whole file first
             text, _ = decode_bytes(handle.read(), str(path), encoding)
@@ -318,7 +328,9 @@ def _read_jsonl(path: Path, encoding: str | None) -> Iterator[_Item]:
             yield _row_to_article(record, path, line=lineno)
 
 
-def _decoded_lines(handle, path: Path, encoding: str | None) -> Iterator[tuple[int, str | CorpusError]]:
+def _decoded_lines(
+    handle, path: Path, encoding: str | None
+) -> Iterator[tuple[int, str | CorpusError]]:
     codec = encoding or "utf-8"
     for lineno, raw in enumerate(handle, 1):
         if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
@@ -326,11 +338,14 @@ def _decoded_lines(handle, path: Path, encoding: str | None) -> Iterator[tuple[i
         try:
             yield lineno, raw.decode(codec)
         except UnicodeDecodeError as exc:
-            yield lineno, CorpusError.at(
-                path,
-                f"not {codec} text (byte 0x{raw[exc.start]:02x} at column {exc.start + 1}); "
-                "JSON Lines must be UTF-8 unless you pass the encoding",
-                line=lineno,
+            yield (
+                lineno,
+                CorpusError.at(
+                    path,
+                    f"not {codec} text (byte 0x{raw[exc.start]:02x} at column {exc.start + 1}); "
+                    "JSON Lines must be UTF-8 unless you pass the encoding",
+                    line=lineno,
+                ),
             )
         except LookupError:
             raise CorpusError.at(path, f"unknown encoding {encoding!r}") from None
@@ -371,7 +386,9 @@ def _read_csv(path: Path, encoding: str | None) -> Iterator[_Item]:
         )
     doubled = sorted({name for name in header if header.count(name) > 1})
     if doubled:
-        raise CorpusError.at(path, f"CSV header repeats column(s) {', '.join(map(repr, doubled))}", line=1)
+        raise CorpusError.at(
+            path, f"CSV header repeats column(s) {', '.join(map(repr, doubled))}", line=1
+        )
     start = reader.line_num + 1
     while True:
         try:

@@ -70,10 +70,20 @@ def annotate_path(
         from newslab.engine.dask_runner import run_dask
 
         if output is None:
-            raise ValueError("the dask backend writes a partitioned Parquet dataset: give -o OUT.parquet")
-        return run_dask(articles, spec, output, chunk_size=chunk_size, strict=strict, scheduler=scheduler)
+            raise ValueError(
+                "the dask backend writes a partitioned Parquet dataset: give -o OUT.parquet"
+            )
+        return run_dask(
+            articles, spec, output, chunk_size=chunk_size, strict=strict, scheduler=scheduler
+        )
     jobs = default_jobs() if jobs is None else max(1, jobs)
     with SpansWriter(output) as writer:
         return run_local(
-            articles, spec, writer, jobs=jobs, chunk_size=chunk_size, strict=strict, progress=progress
+            articles,
+            spec,
+            writer,
+            jobs=jobs,
+            chunk_size=chunk_size,
+            strict=strict,
+            progress=progress,
         )

@@ -58,7 +58,9 @@ class Evaluation:
         return rows.iloc[0].to_dict()
 
     def accuracy(self, kind: str, attribute: str) -> float:
-        rows = self.attributes[(self.attributes["kind"] == kind) & (self.attributes["attribute"] == attribute)]
+        rows = self.attributes[
+            (self.attributes["kind"] == kind) & (self.attributes["attribute"] == attribute)
+        ]
         return float(rows["accuracy"].iloc[0]) if len(rows) else math.nan
 
     @property
@@ -70,7 +72,9 @@ class Evaluation:
             suffix = "_char" if head["label"] == "(chars)" else ""
             for metric in ("precision", "recall", "f1"):
                 out[f"{kind}{suffix}_{metric}"] = head[metric]
-            untyped = self.table[(self.table["kind"] == kind) & (self.table["label"] == "(untyped)")]
+            untyped = self.table[
+                (self.table["kind"] == kind) & (self.table["label"] == "(untyped)")
+            ]
             if len(untyped):
                 out[f"{kind}_untyped_f1"] = float(untyped["f1"].iloc[0])
         for row in self.attributes.itertuples(index=False):
@@ -117,8 +121,11 @@ class Evaluation:
             f"(match: overlap/union >= {self.threshold:g}, one to one)"
         ]
         if self.unpredicted:
-            lines.append(f"no predicted spans for {len(self.unpredicted)} article(s): "
-                         + ", ".join(self.unpredicted[:5]) + (" …" if len(self.unpredicted) > 5 else ""))
+            lines.append(
+                f"no predicted spans for {len(self.unpredicted)} article(s): "
+                + ", ".join(self.unpredicted[:5])
+                + (" …" if len(self.unpredicted) > 5 else "")
+            )
         lines += ["", _text_table(self.table)]
         if len(self.attributes):
             lines += ["", "Values of matched spans", _text_table(self.attributes)]
@@ -128,18 +135,25 @@ class Evaluation:
 
     def __repr__(self) -> str:
         heads = ", ".join(
-            f"{k}={_fmt(v)}" for k, v in self.summary.items() if k.endswith("_f1") and "untyped" not in k
+            f"{k}={_fmt(v)}"
+            for k, v in self.summary.items()
+            if k.endswith("_f1") and "untyped" not in k
         )
         return f"<Evaluation {len(self.articles)} articles: {heads}>"
 
     def _repr_html_(self) -> str:
-        parts = [f"<p><b>Evaluation</b> of {len(self.articles)} article(s); a prediction "
-                 f"matches gold when overlap/union &ge; {self.threshold:g}.</p>"]
+        parts = [
+            f"<p><b>Evaluation</b> of {len(self.articles)} article(s); a prediction "
+            f"matches gold when overlap/union &ge; {self.threshold:g}.</p>"
+        ]
         parts.append(_html_table(self.table))
         if len(self.attributes):
             parts += ["<p>Values of matched spans</p>", _html_table(self.attributes)]
         if len(self.linking) and int(self.linking["mentions"].iloc[0]):
-            parts += ["<p>Entity linking (pairs of matched mentions)</p>", _html_table(self.linking)]
+            parts += [
+                "<p>Entity linking (pairs of matched mentions)</p>",
+                _html_table(self.linking),
+            ]
         return "\n".join(parts)
 
 

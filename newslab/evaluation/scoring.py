@@ -106,8 +106,12 @@ ATTRIBUTE_SCORERS: dict[str, dict[str, AttributeCheck]] = {
 class _Tally:
     """Counts per (kind, label) plus the records needed for errors and attributes."""
 
-    counts: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
-    attributes: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    counts: dict[tuple[str, str], list[int]] = field(
+        default_factory=lambda: defaultdict(lambda: [0, 0, 0])
+    )
+    attributes: dict[tuple[str, str], list[int]] = field(
+        default_factory=lambda: defaultdict(lambda: [0, 0])
+    )
     mentions: list[tuple[str, str, str]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -165,8 +169,14 @@ def evaluate(
                 _score_chars(tally, kind, article, gold_rows, pred_rows)
             else:
                 _score_spans(
-                    tally, kind, article, gold_rows, pred_rows,
-                    typed=typed[kind], merge=merged.get(kind, {}), threshold=threshold,
+                    tally,
+                    kind,
+                    article,
+                    gold_rows,
+                    pred_rows,
+                    typed=typed[kind],
+                    merge=merged.get(kind, {}),
+                    threshold=threshold,
                 )
     table = _table(tally, chosen, typed, char_level)
     attributes = _attribute_table(tally)
@@ -195,7 +205,9 @@ def _load_predictions(spans: Any) -> pd.DataFrame:
         return read_spans(spans)
     if isinstance(spans, Iterable):
         return to_frame(spans)
-    raise TypeError(f"spans must be a DataFrame, a list of Span or a spans file, not {type(spans).__name__}")
+    raise TypeError(
+        f"spans must be a DataFrame, a list of Span or a spans file, not {type(spans).__name__}"
+    )
 
 
 def _load_texts(texts: Any) -> dict[str, str]:
@@ -256,7 +268,9 @@ def _score_spans(
         gold_labels = [merge.get(r["label"], r["label"]) for r in gold_rows]
         pred_labels = [merge.get(r["label"], r["label"]) for r in pred_rows]
         typed_pairs = matching.greedy_match(
-            gold_ranges, pred_ranges, threshold=threshold,
+            gold_ranges,
+            pred_ranges,
+            threshold=threshold,
             compatible=lambda i, j: gold_labels[i] == pred_labels[j],
         )
         matched_gold = {i for i, _, _ in typed_pairs}
@@ -269,8 +283,13 @@ def _score_spans(
         for j, label in enumerate(pred_labels):
             if j not in matched_pred:
                 tally.add(kind, label, fp=1)
-        tally.add(kind, ALL, len(typed_pairs), len(pred_rows) - len(typed_pairs),
-                  len(gold_rows) - len(typed_pairs))
+        tally.add(
+            kind,
+            ALL,
+            len(typed_pairs),
+            len(pred_rows) - len(typed_pairs),
+            len(gold_rows) - len(typed_pairs),
+        )
     else:
         tally.add(kind, ALL, n_match, len(pred_rows) - n_match, len(gold_rows) - n_match)
         matched_gold = {i for i, _, _ in untyped_pairs}
@@ -305,7 +324,8 @@ def _record_misses(
     spurious = [j for j in range(len(pred_rows)) if j not in matched_pred]
     # a missed gold span and a spurious prediction at the same place: a label error
     relabel = matching.greedy_match(
-        _ranges([gold_rows[i] for i in missed]), _ranges([pred_rows[j] for j in spurious]),
+        _ranges([gold_rows[i] for i in missed]),
+        _ranges([pred_rows[j] for j in spurious]),
         threshold=threshold,
     )
     paired_gold = {missed[a] for a, _, _ in relabel}
@@ -319,15 +339,25 @@ def _record_misses(
         if i not in paired_gold:
             near = matching.best_overlap(gold_ranges[i], pred_ranges)
             tally.errors.append(
-                _error_row(kind, "fn", gold_rows[i], gold=gold_rows[i],
-                           near=None if near is None else pred_rows[near])
+                _error_row(
+                    kind,
+                    "fn",
+                    gold_rows[i],
+                    gold=gold_rows[i],
+                    near=None if near is None else pred_rows[near],
+                )
             )
     for j in spurious:
         if j not in paired_pred:
             near = matching.best_overlap(pred_ranges[j], gold_ranges)
             tally.errors.append(
-                _error_row(kind, "fp", pred_rows[j], pred=pred_rows[j],
-                           near=None if near is None else gold_rows[near])
+                _error_row(
+                    kind,
+                    "fp",
+                    pred_rows[j],
+                    pred=pred_rows[j],
+                    near=None if near is None else gold_rows[near],
+                )
             )
 
 
@@ -341,18 +371,29 @@ def _score_chars(
     gold_cover = matching.covered_chars(_ranges(gold_rows))
     pred_cover = matching.covered_chars(_ranges(pred_rows))
     shared = matching.intersection_size(gold_cover, pred_cover)
-    tally.add(kind, CHARS, shared, matching.size(pred_cover) - shared,
-              matching.size(gold_cover) - shared)
+    tally.add(
+        kind, CHARS, shared, matching.size(pred_cover) - shared, matching.size(gold_cover) - shared
+    )
     for row in gold_rows:
         got = matching.intersection_size([(row["start"], row["end"])], pred_cover)
         if got < row["end"] - row["start"]:
-            tally.errors.append(_error_row(kind, "fn", row, gold=row,
-                                           note=f"{got}/{row['end'] - row['start']} chars found"))
+            tally.errors.append(
+                _error_row(
+                    kind, "fn", row, gold=row, note=f"{got}/{row['end'] - row['start']} chars found"
+                )
+            )
     for row in pred_rows:
         right = matching.intersection_size([(row["start"], row["end"])], gold_cover)
         if right < row["end"] - row["start"]:
-            tally.errors.append(_error_row(kind, "fp", row, pred=row,
-                                           note=f"{right}/{row['end'] - row['start']} chars in gold"))
+            tally.errors.append(
+                _error_row(
+                    kind,
+                    "fp",
+                    row,
+                    pred=row,
+                    note=f"{right}/{row['end'] - row['start']} chars in gold",
+                )
+            )
 
 
 # ------------------------------------------------------------------- errors
@@ -387,7 +428,9 @@ def _error_row(
     }
 
 
-def _attribute_error(kind: str, attribute: str, gold: Mapping[str, Any], pred: Mapping[str, Any]) -> dict[str, Any]:
+def _attribute_error(
+    kind: str, attribute: str, gold: Mapping[str, Any], pred: Mapping[str, Any]
+) -> dict[str, Any]:
     row = _error_row(kind, attribute, gold, gold=gold, pred=pred)
     if attribute in ("speaker", "cue"):
         keys = ("speaker", "speaker_canonical") if attribute == "speaker" else ("cue",)
@@ -407,8 +450,20 @@ def _describe(kind: str, row: Mapping[str, Any]) -> str:
 
 
 def _error_frame(rows: list[dict[str, Any]], texts: Mapping[str, str]) -> pd.DataFrame:
-    columns = ["kind", "error", "article", "start", "end", "text", "gold_label", "pred_label",
-               "gold_value", "pred_value", "note", "context"]
+    columns = [
+        "kind",
+        "error",
+        "article",
+        "start",
+        "end",
+        "text",
+        "gold_label",
+        "pred_label",
+        "gold_value",
+        "pred_value",
+        "note",
+        "context",
+    ]
     for row in rows:
         text = texts.get(row["article"])
         row["context"] = _context(text, row["start"], row["end"]) if text else ""
@@ -435,13 +490,17 @@ def _table(
         if kind in char_level:
             labels = [CHARS]
         elif typed[kind]:
-            own = sorted(label for k, label in tally.counts if k == kind and label not in (ALL, UNTYPED))
+            own = sorted(
+                label for k, label in tally.counts if k == kind and label not in (ALL, UNTYPED)
+            )
             labels = [ALL, UNTYPED, *own]
         else:
             labels = [ALL]
         for label in labels:
             tp, fp, fn = tally.counts.get((kind, label), (0, 0, 0))
-            rows.append({"kind": kind, "label": label, "tp": tp, "fp": fp, "fn": fn, **prf(tp, fp, fn)})
+            rows.append(
+                {"kind": kind, "label": label, "tp": tp, "fp": fp, "fn": fn, **prf(tp, fp, fn)}
+            )
     columns = ["kind", "label", "tp", "fp", "fn", "precision", "recall", "f1"]
     return pd.DataFrame(rows, columns=columns).astype({"tp": "int64", "fp": "int64", "fn": "int64"})
 
@@ -449,8 +508,15 @@ def _table(
 def _attribute_table(tally: _Tally) -> pd.DataFrame:
     rows = []
     for (kind, attribute), (scored, correct) in tally.attributes.items():
-        rows.append({"kind": kind, "attribute": attribute, "scored": scored, "correct": correct,
-                     "accuracy": correct / scored if scored else float("nan")})
+        rows.append(
+            {
+                "kind": kind,
+                "attribute": attribute,
+                "scored": scored,
+                "correct": correct,
+                "accuracy": correct / scored if scored else float("nan"),
+            }
+        )
     return pd.DataFrame(rows, columns=["kind", "attribute", "scored", "correct", "accuracy"])
 
 
@@ -461,6 +527,14 @@ def _linking_table(mentions: list[tuple[str, str, str]]) -> pd.DataFrame:
         ("corpus", [("*", gold, pred) for _, gold, pred in mentions]),
     ):
         counts = link_pairs(grouped)
-        rows.append({"scope": scope, "mentions": len(mentions), **counts,
-                     **prf(counts["tp"], counts["fp"], counts["fn"])})
-    return pd.DataFrame(rows, columns=["scope", "mentions", "tp", "fp", "fn", "precision", "recall", "f1"])
+        rows.append(
+            {
+                "scope": scope,
+                "mentions": len(mentions),
+                **counts,
+                **prf(counts["tp"], counts["fp"], counts["fn"]),
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["scope", "mentions", "tp", "fp", "fn", "precision", "recall", "f1"]
+    )

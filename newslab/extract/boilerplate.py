@@ -65,15 +65,87 @@ def _alternation(words) -> str:
 
 #: News agencies and credit words, removed from a line to see if anything else is left.
 AGENCIES = (
-    "رويترز", "فرانس برس", "فرانس بريس", "فرانس24", "فرانس 24", "أ ف ب", "أ.ف.ب", "ا ف ب",
-    "أف ب", "أ.ف.ب.", "د ب أ", "د.ب.أ", "أ ب", "أسوشيتد برس", "أسوشيتدبرس", "الأناضول",
-    "وكالة الأناضول", "وكالات", "وكالة", "الوكالات", "وكالات الأنباء", "وام", "واس", "قنا", "كونا",
-    "بنا", "بترا", "سانا", "ومع", "و.م.ع", "لاماب", "ماب", "شينخوا", "سبوتنيك", "إرنا", "تاس",
-    "يونهاب", "كيودو", "إفي", "أكي", "الجزيرة", "الجزيرة نت", "العربية", "العربية نت",
-    "سكاي نيوز عربية", "سكاي نيوز", "بي بي سي", "سي إن إن", "الحرة", "روسيا اليوم", "آر تي",
-    "متابعات", "مواقع", "صحف", "الصحافة", "خاص", "ترجمة", "المصدر", "مصادر", "نقلا عن",
-    "بتصرف", "AFP", "Reuters", "AP", "DPA", "Anadolu", "BBC", "CNN", "RT", "EFE", "ANSA",
-    "Xinhua", "MAP", "WAM", "SPA", "QNA", "KUNA", "agencies", "Getty Images", "Getty", "EPA",
+    "رويترز",
+    "فرانس برس",
+    "فرانس بريس",
+    "فرانس24",
+    "فرانس 24",
+    "أ ف ب",
+    "أ.ف.ب",
+    "ا ف ب",
+    "أف ب",
+    "أ.ف.ب.",
+    "د ب أ",
+    "د.ب.أ",
+    "أ ب",
+    "أسوشيتد برس",
+    "أسوشيتدبرس",
+    "الأناضول",
+    "وكالة الأناضول",
+    "وكالات",
+    "وكالة",
+    "الوكالات",
+    "وكالات الأنباء",
+    "وام",
+    "واس",
+    "قنا",
+    "كونا",
+    "بنا",
+    "بترا",
+    "سانا",
+    "ومع",
+    "و.م.ع",
+    "لاماب",
+    "ماب",
+    "شينخوا",
+    "سبوتنيك",
+    "إرنا",
+    "تاس",
+    "يونهاب",
+    "كيودو",
+    "إفي",
+    "أكي",
+    "الجزيرة",
+    "الجزيرة نت",
+    "العربية",
+    "العربية نت",
+    "سكاي نيوز عربية",
+    "سكاي نيوز",
+    "بي بي سي",
+    "سي إن إن",
+    "الحرة",
+    "روسيا اليوم",
+    "آر تي",
+    "متابعات",
+    "مواقع",
+    "صحف",
+    "الصحافة",
+    "خاص",
+    "ترجمة",
+    "المصدر",
+    "مصادر",
+    "نقلا عن",
+    "بتصرف",
+    "AFP",
+    "Reuters",
+    "AP",
+    "DPA",
+    "Anadolu",
+    "BBC",
+    "CNN",
+    "RT",
+    "EFE",
+    "ANSA",
+    "Xinhua",
+    "MAP",
+    "WAM",
+    "SPA",
+    "QNA",
+    "KUNA",
+    "agencies",
+    "Getty Images",
+    "Getty",
+    "EPA",
     "Shutterstock",
 )
 _CREDIT_SPLIT = re.compile(r"[\s/\\|,،+()\[\]&:؛.«»\"'\-–—_]+")
@@ -110,12 +182,16 @@ def _agency_cover(text: str, *, whole: bool = False) -> tuple[int, int]:
                 return len(tokens), covered
             i += 1
     return len(tokens), covered
+
+
 _PHOTO_CREDIT = regex.compile(
     r"[(\[]?[ \t]{0,2}(?:صورة|الصورة|صور|مصدر الصورة|حقوق الصورة|تصوير|photo|credit|image)"
     r"(?:[ \t]{1,2}(?:ارشيفية|ارشيف|تعبيرية|من الارشيف))?[ \t]{0,2}(?:[:：(\-–]|$)",
     regex.IGNORECASE,
 )
-_SOURCE_LINE = regex.compile(r"[(\[]?[ \t]{0,2}(?:المصدر|مصدر|نقلا عن|source|via)[ \t]{0,2}[:：]", regex.IGNORECASE)
+_SOURCE_LINE = regex.compile(
+    r"[(\[]?[ \t]{0,2}(?:المصدر|مصدر|نقلا عن|source|via)[ \t]{0,2}[:：]", regex.IGNORECASE
+)
 _BYLINE = regex.compile(
     r"[ \t]{0,4}(?:(?P<strong>بقلم|كتب|كتبت|كتبه|كتبته|من مراسلنا|من مراسلتنا|من مراسلينا|مراسلنا|مراسلتنا|by|par)"
     r"|(?P<weak>اعداد|تحرير|ترجمة|متابعة|تقرير|حوار|اشراف|تصوير|الكاتب|الكاتبة|المحرر|المحررة|مراسل|مراسلة|بواسطة|تدقيق))"
@@ -129,11 +205,48 @@ _SHARE = regex.compile(
     regex.IGNORECASE,
 )
 _PLATFORMS = (
-    "فيسبوك", "فيس بوك", "تويتر", "واتساب", "واتس اب", "تلغرام", "تيليجرام", "تليجرام", "تلجرام",
-    "لينكدإن", "لينكد إن", "انستغرام", "إنستغرام", "انستجرام", "يوتيوب", "تيك توك", "ماسنجر",
-    "بريد إلكتروني", "البريد الإلكتروني", "طباعة", "نسخ الرابط", "مشاركة", "شارك", "إكس", "x",
-    "facebook", "twitter", "whatsapp", "telegram", "linkedin", "instagram", "youtube", "email",
-    "e-mail", "print", "messenger", "pinterest", "reddit", "tiktok", "copy link", "share", "tweet",
+    "فيسبوك",
+    "فيس بوك",
+    "تويتر",
+    "واتساب",
+    "واتس اب",
+    "تلغرام",
+    "تيليجرام",
+    "تليجرام",
+    "تلجرام",
+    "لينكدإن",
+    "لينكد إن",
+    "انستغرام",
+    "إنستغرام",
+    "انستجرام",
+    "يوتيوب",
+    "تيك توك",
+    "ماسنجر",
+    "بريد إلكتروني",
+    "البريد الإلكتروني",
+    "طباعة",
+    "نسخ الرابط",
+    "مشاركة",
+    "شارك",
+    "إكس",
+    "x",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "instagram",
+    "youtube",
+    "email",
+    "e-mail",
+    "print",
+    "messenger",
+    "pinterest",
+    "reddit",
+    "tiktok",
+    "copy link",
+    "share",
+    "tweet",
 )
 _PLATFORM_LINE = regex.compile(
     r"(?:[ \t|•·/,،\-:]{0,6}(?:" + _alternation(_PLATFORMS) + r")(?!\w)){1,20}[ \t|•·/,،\-:]{0,6}$",
@@ -152,17 +265,78 @@ _DISCLAIMER = re.compile(
 )
 #: One of these is in every footer phrase or disclaimer (a cheap test before the regexes).
 _FOOTER_HINTS = (
-    "حقوق", "©", "opyright", "OPYRIGHT", "ights reserved", "اولا علي", "لا يعبر", "لا تعبر",
-    "عن راي", "الاراء", "منقول", "نقل هذا", "نشر هذا", "مسؤولية", "isclaimer",
+    "حقوق",
+    "©",
+    "opyright",
+    "OPYRIGHT",
+    "ights reserved",
+    "اولا علي",
+    "لا يعبر",
+    "لا تعبر",
+    "عن راي",
+    "الاراء",
+    "منقول",
+    "نقل هذا",
+    "نشر هذا",
+    "مسؤولية",
+    "isclaimer",
 )
 _DISCLAIMER_CONTEXT = re.compile(r"الموقع|الخبر|المقال|المحتوي|الناشر|المصدر|كاتب|الصحيفة")
 _SENTENCE_END = frozenset(".!?؟…")
 #: First words of the lines each rule can match: a set lookup spares most regex calls.
 _RELATED_FIRST = frozenset(
-    ["اقرا", "اقراي", "طالع", "شاهد", "تابع", "اطلع", "اخبار", "مواضيع", "مقالات", "قصص", "تقارير", "موضوعات", "روابط", "ذات", "المزيد", "الاكثر", "اخر", "اخترنا", "قد", "لا", "للمزيد", "read", "see", "related"]
+    [
+        "اقرا",
+        "اقراي",
+        "طالع",
+        "شاهد",
+        "تابع",
+        "اطلع",
+        "اخبار",
+        "مواضيع",
+        "مقالات",
+        "قصص",
+        "تقارير",
+        "موضوعات",
+        "روابط",
+        "ذات",
+        "المزيد",
+        "الاكثر",
+        "اخر",
+        "اخترنا",
+        "قد",
+        "لا",
+        "للمزيد",
+        "read",
+        "see",
+        "related",
+    ]
 )
 _SHARE_FIRST = frozenset(
-    ["شارك", "شاركوا", "شاركها", "تابعونا", "تابعوا", "تابعنا", "انضموا", "انضم", "اشترك", "اشتركوا", "للاشتراك", "حمل", "حملوا", "لمتابعة", "ادعم", "ادعمنا", "اضغط", "انقر", "follow", "share", "subscribe", "sign"]
+    [
+        "شارك",
+        "شاركوا",
+        "شاركها",
+        "تابعونا",
+        "تابعوا",
+        "تابعنا",
+        "انضموا",
+        "انضم",
+        "اشترك",
+        "اشتركوا",
+        "للاشتراك",
+        "حمل",
+        "حملوا",
+        "لمتابعة",
+        "ادعم",
+        "ادعمنا",
+        "اضغط",
+        "انقر",
+        "follow",
+        "share",
+        "subscribe",
+        "sign",
+    ]
 )
 _PLATFORM_WORDS = frozenset(w.split()[0].lower() for w in map(_norm, _PLATFORMS))
 _LABEL_FIRST = frozenset(label.split()[0] for label in FIELD_LABELS)
@@ -214,7 +388,9 @@ def find_boilerplate(
     return hits
 
 
-def _mark_tweet_lines(lines: list[Line], tweets: list[tuple[int, int]], labels: dict[int, str]) -> None:
+def _mark_tweet_lines(
+    lines: list[Line], tweets: list[tuple[int, int]], labels: dict[int, str]
+) -> None:
     """Lines inside a tweet block are claimed (and emitted as the block, not per line)."""
     j = 0
     for k, line in enumerate(lines):
@@ -244,7 +420,12 @@ def _mark_lines(text: str, lines: list[Line], body: list[bool], labels: dict[int
             k in labels
             or (line.words > 30 and k < tail)
             or line.words > 60
-            or (body[k] and line.first not in _FIRST_WORDS and "هنا" not in line.text and (k < tail or not hints))
+            or (
+                body[k]
+                and line.first not in _FIRST_WORDS
+                and "هنا" not in line.text
+                and (k < tail or not hints)
+            )
         ):
             k += 1
             continue
@@ -253,7 +434,9 @@ def _mark_lines(text: str, lines: list[Line], body: list[bool], labels: dict[int
             labels[k] = reason
         if reason == "related" and _bare_header(line):
             j = k + 1
-            while j < n and j - k <= 10 and not body[j] and lines[j].words <= 30 and j not in labels:
+            while (
+                j < n and j - k <= 10 and not body[j] and lines[j].words <= 30 and j not in labels
+            ):
                 labels[j] = "related"
                 j += 1
             k = j
@@ -291,12 +474,31 @@ def _line_reason(line: Line, is_body: bool, footer_hints: bool) -> str | None:
 
 #: Imperatives that are share/follow prompts on their own; the other share verbs
 #: (شارك، تابعوا، انضموا …) also narrate events and need a platform or page word.
-_SHARE_ALONE = frozenset({"تابعونا", "تابعنا", "اشترك", "اشتركوا", "للاشتراك", "ادعمنا", "follow", "share", "subscribe"})
+_SHARE_ALONE = frozenset(
+    {"تابعونا", "تابعنا", "اشترك", "اشتركوا", "للاشتراك", "ادعمنا", "follow", "share", "subscribe"}
+)
 _SHARE_CONTEXT = re.compile(
     r"(?<!\w)(?:"
     + _alternation(
-        [p for p in _PLATFORMS if p not in ("شارك", "مشاركة", "share", "tweet", "print", "طباعة", "x", "إكس")]
-        + ["الخبر", "المقال", "الصفحة", "صفحتنا", "قناتنا", "حساباتنا", "حسابنا", "موقعنا", "تطبيق", "النشرة", "الرابط", "التواصل"]
+        [
+            p
+            for p in _PLATFORMS
+            if p not in ("شارك", "مشاركة", "share", "tweet", "print", "طباعة", "x", "إكس")
+        ]
+        + [
+            "الخبر",
+            "المقال",
+            "الصفحة",
+            "صفحتنا",
+            "قناتنا",
+            "حساباتنا",
+            "حسابنا",
+            "موقعنا",
+            "تطبيق",
+            "النشرة",
+            "الرابط",
+            "التواصل",
+        ]
     )
     + r")(?!\w)",
     re.IGNORECASE,
@@ -309,7 +511,7 @@ def _share_prompt(first: str, text: str) -> bool:
 
 def _bare_header(line: Line) -> bool:
     m = RELATED_HEADER.match(line.text)
-    return m is not None and len(line.text[m.end():].strip(" :：-–—|")) < 3
+    return m is not None and len(line.text[m.end() :].strip(" :：-–—|")) < 3
 
 
 def _is_byline(line: Line) -> bool:
@@ -372,7 +574,9 @@ def _is_title(line: Line, title: str) -> bool:
 _ENDS_WITH_YEAR = regex.compile(r"[0-9٠-٩]{4}\s{0,3}(?:م|هـ|ه)?\s{0,3}$")
 
 
-def _merge(lines: list[Line], labels: dict[int, str], norm: NormalizedText, text: str) -> Iterator[BoilerplateHit]:
+def _merge(
+    lines: list[Line], labels: dict[int, str], norm: NormalizedText, text: str
+) -> Iterator[BoilerplateHit]:
     """One span per run of consecutive lines with the same reason (tweets excluded)."""
     run: list[int] = []
     for k in sorted(labels):
@@ -386,7 +590,9 @@ def _merge(lines: list[Line], labels: dict[int, str], norm: NormalizedText, text
         yield _span(lines, run, labels, norm)
 
 
-def _span(lines: list[Line], run: list[int], labels: dict[int, str], norm: NormalizedText) -> BoilerplateHit:
+def _span(
+    lines: list[Line], run: list[int], labels: dict[int, str], norm: NormalizedText
+) -> BoilerplateHit:
     s, e = norm.to_original_span(lines[run[0]].start, lines[run[-1]].end)
     return BoilerplateHit(s, e, "boilerplate", labels[run[0]])
 
@@ -400,7 +606,9 @@ class BoilerplateExtractor(Extractor):
         "boilerplate": REASONS,
         "metadata": ("published", "source", "category", "credibility", "importance", "title"),
     }
-    description: ClassVar[str] = "page furniture (tweets, credits, bylines, related, footers) and footer metadata"
+    description: ClassVar[str] = (
+        "page furniture (tweets, credits, bylines, related, footers) and footer metadata"
+    )
 
     def extract(self, article: Article, context: Context | None = None) -> Iterator[Span]:
         if not article.text or article.text.isspace():

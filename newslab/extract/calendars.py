@@ -60,9 +60,7 @@ EXTRA_MONTH_NAMES: dict[str, str] = {
 #: Month names that are also ordinary words or proper names (مارس "he practised",
 #: أب "father", نيسان the car maker, شباط a surname, ماي, جوان a first name): a bare
 #: mention needs stronger context than a year or a day number.
-AMBIGUOUS_MONTH_NAMES: frozenset[str] = frozenset(
-    {"مارس", "اب", "نيسان", "شباط", "ماي", "جوان"}
-)
+AMBIGUOUS_MONTH_NAMES: frozenset[str] = frozenset({"مارس", "اب", "نيسان", "شباط", "ماي", "جوان"})
 
 #: Territories that define a month-name system (for the ``month_system`` attribute).
 MONTH_SYSTEMS: dict[str, frozenset[str]] = {
@@ -142,7 +140,10 @@ def _system_of(locales: Iterable[str]) -> str:
     for system, members in MONTH_SYSTEMS.items():
         if territories and territories <= members:
             return system
-    if territories and territories <= MONTH_SYSTEMS["moroccan"] | MONTH_SYSTEMS["algerian_tunisian"]:
+    if (
+        territories
+        and territories <= MONTH_SYSTEMS["moroccan"] | MONTH_SYSTEMS["algerian_tunisian"]
+    ):
         return "maghrebi"
     return "standard"
 

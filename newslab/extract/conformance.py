@@ -96,7 +96,9 @@ def check_extractor(extractor: Any, texts: Iterable[str] = ()) -> None:
             try:
                 spans, failures = annotate_article(article, {name: extractor}, strict=True)
             except ExtractorError as exc:
-                raise AssertionError(f"{exc} (text {article.id}: {article.text[:40]!r}...)") from exc
+                raise AssertionError(
+                    f"{exc} (text {article.id}: {article.text[:40]!r}...)"
+                ) from exc
             assert not failures
             runs.append([_fingerprint(s) for s in spans])
         assert runs[0] == runs[1], (

@@ -94,18 +94,49 @@ _ORDSUF = r"(?:st|nd|rd|th|er)?"  # 5th, 1er
 _ERA = r"(?:هجري[ةه]?(?!\w)|للهجر[ةه]|ه(?!\w))"
 #: Words after a period, month or weekday that make it relative -> direction.
 REL_WORDS: dict[str, str] = {
-    "الماضي": PAST, "المنصرم": PAST, "الفائت": PAST, "السابق": PAST, "المنقضي": PAST,
-    "المقبل": FUTURE, "القادم": FUTURE, "الجاري": CURRENT, "الحالي": CURRENT,
-    "ذاته": SAME, "ذاتها": SAME, "نفسه": SAME, "نفسها": SAME,
+    "الماضي": PAST,
+    "المنصرم": PAST,
+    "الفائت": PAST,
+    "السابق": PAST,
+    "المنقضي": PAST,
+    "المقبل": FUTURE,
+    "القادم": FUTURE,
+    "الجاري": CURRENT,
+    "الحالي": CURRENT,
+    "ذاته": SAME,
+    "ذاتها": SAME,
+    "نفسه": SAME,
+    "نفسها": SAME,
 }
 #: Words before a date that narrow it to part of the period -> ``mod`` attribute.
 MOD_WORDS: dict[str, str] = {
-    "اواخر": "END", "نهاية": "END", "اوائل": "START", "مطلع": "START", "مستهل": "START",
-    "بداية": "START", "بدايات": "START", "منتصف": "MID", "اواسط": "MID",
+    "اواخر": "END",
+    "نهاية": "END",
+    "اوائل": "START",
+    "مطلع": "START",
+    "مستهل": "START",
+    "بداية": "START",
+    "بدايات": "START",
+    "منتصف": "MID",
+    "اواسط": "MID",
 }
 #: Prepositions before a date: outside the span, but they license bare months and years.
-CTX_WORDS = ("في", "منذ", "حتي", "خلال", "بحلول", "قبل", "بعد", "عقب", "من", "الي", "بين",
-             "اثناء", "طوال", "طيلة")
+CTX_WORDS = (
+    "في",
+    "منذ",
+    "حتي",
+    "خلال",
+    "بحلول",
+    "قبل",
+    "بعد",
+    "عقب",
+    "من",
+    "الي",
+    "بين",
+    "اثناء",
+    "طوال",
+    "طيلة",
+)
 DAYPART_WORDS = ("صباح", "مساء", "ظهر", "عصر", "فجر", "ليلة", "ليل", "ظهيرة", "نهار")
 
 _YEARWORD = r"[وف]?(?:لل|[بك]?ال|[بلك])?(?:عامي|عام|سن[ةه])"
@@ -147,9 +178,7 @@ def _trie_regex(node: dict[str, dict]) -> str:
     return body
 
 
-_REL = _alternation(
-    [*REL_WORDS, *(w + "ة" for w, d in REL_WORDS.items() if d != SAME)]
-) + _NOT_WORD
+_REL = _alternation([*REL_WORDS, *(w + "ة" for w, d in REL_WORDS.items() if d != SAME)]) + _NOT_WORD
 _MOD = r"[وف]?[بل]?" + _alternation(list(MOD_WORDS)) + _NOT_WORD
 _CTX = r"[وف]?" + _alternation(list(CTX_WORDS)) + _NOT_WORD
 _DAYPART = r"[وف]?" + _alternation(list(DAYPART_WORDS)) + _NOT_WORD
@@ -251,8 +280,20 @@ def _pattern() -> re.Pattern[str]:
         rf"|[وف]?اول{_SP}(?:من{_SP})?امس|{_ART}ليل[ةه]{_SP}الماضي[ةه]){_NOT_WORD}"
         rf"(?:{_SP}{weekday})?)"
     )
-    arabic = "|".join([hijri, day_range, full, weekday_expr, month_expr, year_range,
-                       year_expr, decade, rel_period, rel_day])
+    arabic = "|".join(
+        [
+            hijri,
+            day_range,
+            full,
+            weekday_expr,
+            month_expr,
+            year_range,
+            year_expr,
+            decade,
+            rel_period,
+            rel_day,
+        ]
+    )
     core = rf"{_digits_first()}(?:{iso}|{numeric}|{latin_dates}|(?P<mod>{_MOD}{_SP})?(?:{arabic}))"
     return re.compile(rf"(?<!\w)(?:(?P<ctx>{_CTX}){_SP})?{core}")
 
@@ -294,21 +335,101 @@ _NEXT_WORD = re.compile(r"[ \t]{0,3}([^\s]{0,20})")
 
 #: A month right after these words names an event (حرب أكتوبر، ثورة 25 يناير).
 EVENT_HEADS = frozenset(
-    {"حرب", "ثورة", "ثوره", "انتفاضة", "انتفاضه", "حركة", "حركه", "احداث", "هجمات",
-     "معركة", "معركه", "مجزرة", "مجزره", "نكسة", "نكسه"}
+    {
+        "حرب",
+        "ثورة",
+        "ثوره",
+        "انتفاضة",
+        "انتفاضه",
+        "حركة",
+        "حركه",
+        "احداث",
+        "هجمات",
+        "معركة",
+        "معركه",
+        "مجزرة",
+        "مجزره",
+        "نكسة",
+        "نكسه",
+    }
 )
 #: A bare four-digit number followed by these is a count, not a year (2000 دولار).
 COUNT_WORDS = frozenset(
-    {"الف", "مليون", "مليار", "دولار", "درهم", "دينار", "يورو", "جنيه", "ريال", "ليرة",
-     "شخص", "قتيل", "جريح", "جندي", "عنصر", "طن", "كلم", "كيلومتر", "متر", "كيلو", "كغ",
-     "ساعة", "دقيقة", "ثانية", "يوم", "عام", "سنة", "شهر", "اسبوع", "نسمة", "مرة", "حالة",
-     "مواطن", "لاجئ", "مقاتل", "طفل", "امراة", "صاروخ", "وحدة", "منزل", "%", "في", "من",
-     "بالمئة", "بالمائة", "درجة", "ميغاواط", "برميل", "سهم", "نقطة", "صوت", "مشارك"}
+    {
+        "الف",
+        "مليون",
+        "مليار",
+        "دولار",
+        "درهم",
+        "دينار",
+        "يورو",
+        "جنيه",
+        "ريال",
+        "ليرة",
+        "شخص",
+        "قتيل",
+        "جريح",
+        "جندي",
+        "عنصر",
+        "طن",
+        "كلم",
+        "كيلومتر",
+        "متر",
+        "كيلو",
+        "كغ",
+        "ساعة",
+        "دقيقة",
+        "ثانية",
+        "يوم",
+        "عام",
+        "سنة",
+        "شهر",
+        "اسبوع",
+        "نسمة",
+        "مرة",
+        "حالة",
+        "مواطن",
+        "لاجئ",
+        "مقاتل",
+        "طفل",
+        "امراة",
+        "صاروخ",
+        "وحدة",
+        "منزل",
+        "%",
+        "في",
+        "من",
+        "بالمئة",
+        "بالمائة",
+        "درجة",
+        "ميغاواط",
+        "برميل",
+        "سهم",
+        "نقطة",
+        "صوت",
+        "مشارك",
+    }
 )
-_CTX_FOR_BARE_YEAR = frozenset({"في", "منذ", "حتى", "حتي", "خلال", "بحلول", "قبل", "بعد", "عقب",
-                                "طوال", "اثناء"})
-_STRONG_MONTH_CTX = frozenset({"في", "منذ", "حتى", "حتي", "خلال", "بحلول", "قبل", "بعد", "عقب",
-                               "اثناء", "طوال", "طيلة", "طيله"})
+_CTX_FOR_BARE_YEAR = frozenset(
+    {"في", "منذ", "حتى", "حتي", "خلال", "بحلول", "قبل", "بعد", "عقب", "طوال", "اثناء"}
+)
+_STRONG_MONTH_CTX = frozenset(
+    {
+        "في",
+        "منذ",
+        "حتى",
+        "حتي",
+        "خلال",
+        "بحلول",
+        "قبل",
+        "بعد",
+        "عقب",
+        "اثناء",
+        "طوال",
+        "طيلة",
+        "طيله",
+    }
+)
 
 
 def _strip_conj(word: str) -> str:
@@ -459,7 +580,7 @@ def _date_digit_runs(text: str) -> Iterator[tuple[int, int, bool]]:
 
 def _date_sized(text: str, start: int, end: int) -> bool:
     size = end - start
-    return size < 3 or (size == 4 and (text[start] == "1" or text[start:start + 2] == "20"))
+    return size < 3 or (size == 4 and (text[start] == "1" or text[start : start + 2] == "20"))
 
 
 @lru_cache(maxsize=1)
@@ -468,9 +589,23 @@ def _trigger() -> re.Pattern[str]:
     words, which :func:`_plausible_keyword` weeds out (a lookbehind here would cost more)."""
     words = [
         *(name for name in month_names() if name != "اب"),  # آب: see _prefix_words
-        *REL_WORDS, *MOD_WORDS, *_weekday_stems(), "امس", "غد", "يوم",
-        "البارح", "ينات", "ينيات", "هذا الشهر", "هذا الاسبوع", "هذا العام", "هذه السنة",
-        "نفس الشهر", "نفس الاسبوع", "نفس العام", "نفس السنة",
+        *REL_WORDS,
+        *MOD_WORDS,
+        *_weekday_stems(),
+        "امس",
+        "غد",
+        "يوم",
+        "البارح",
+        "ينات",
+        "ينيات",
+        "هذا الشهر",
+        "هذا الاسبوع",
+        "هذا العام",
+        "هذه السنة",
+        "نفس الشهر",
+        "نفس الاسبوع",
+        "نفس العام",
+        "نفس السنة",
     ]
     return re.compile(_alternation(words))
 
@@ -483,11 +618,11 @@ def _plausible_keyword(text: str, start: int, end: int) -> bool:
     if word.endswith("ات"):  # decades: the tail of تسعينيات
         return end == len(text) or not text[end].isalpha()
     if len(word) < 4 and word in month_names():  # آب، ماي: a whole word, one clitic at most
-        prefix = text[max(0, start - 2):start]
+        prefix = text[max(0, start - 2) : start]
         if len(prefix) == 2 and prefix.isalpha():
             return False
         return end == len(text) or not text[end].isalpha()
-    before = text[max(0, start - 4):start]
+    before = text[max(0, start - 4) : start]
     return not (len(before) == 4 and before.isalpha())
 
 
@@ -510,7 +645,7 @@ def _lone_number(text: str, at: int, floor: int) -> bool:
         return False
     if _digits_first_re().match(text, at) is not None:
         return False
-    window = text[max(floor, at - 60):at]
+    window = text[max(floor, at - 60) : at]
     return not any(word in window for word in _TRIGGERLESS)
 
 
@@ -525,9 +660,35 @@ def _prefix_words() -> frozenset[str]:
 
     آب (August) is no trigger: it is a substring of too many words; it is reached as a
     word before the digits of its day or year."""
-    words = {"اب", *CTX_WORDS, *MOD_WORDS, *DAYPART_WORDS, "يوم", "من", "الموافق", "شهر", "عام",
-             "سنة", "العام", "السنة", "عامي", "سنتي", "عقد", "هذا", "هذه", "نفس", "اول",
-             "بين", "الي", "حتي", "و", "الشهر", "الاسبوع", "اسبوع", "الليلة"}
+    words = {
+        "اب",
+        *CTX_WORDS,
+        *MOD_WORDS,
+        *DAYPART_WORDS,
+        "يوم",
+        "من",
+        "الموافق",
+        "شهر",
+        "عام",
+        "سنة",
+        "العام",
+        "السنة",
+        "عامي",
+        "سنتي",
+        "عقد",
+        "هذا",
+        "هذه",
+        "نفس",
+        "اول",
+        "بين",
+        "الي",
+        "حتي",
+        "و",
+        "الشهر",
+        "الاسبوع",
+        "اسبوع",
+        "الليلة",
+    }
     words |= {name for names in WEEKDAYS.values() for name in names}
     for ordinal in ordinal_days():
         words.update(w.removeprefix("و") for w in ordinal.split())
@@ -575,7 +736,7 @@ def _starts(text: str, at: int, floor: int) -> list[int]:
         begin = b + 1 if b >= low else low
         if begin == low and low > 0 and not text[low - 1].isspace():
             break
-        word = text[begin:k + 1].rstrip(",،(.").lower()
+        word = text[begin : k + 1].rstrip(",،(.").lower()
         if not (word in prefix_words or word[1:] in prefix_words or word[2:] in prefix_words):
             break
         starts.append(begin)
@@ -612,14 +773,38 @@ def _interpret(match: re.Match[str], normalized: NormalizedText) -> Mention | No
 
 
 _SENTENCE_END = re.compile(r"[.!?؟\n][^.!?؟\n]*$")
-_FUTURE_CUE = re.compile(
-    r"(?<!\w)(?:سوف|المقرر|المنتظر|المزمع|المرتقب|[وف]?س[يتن]\w{3,})(?!\w)"
-)
+_FUTURE_CUE = re.compile(r"(?<!\w)(?:سوف|المقرر|المنتظر|المزمع|المرتقب|[وف]?س[يتن]\w{3,})(?!\w)")
 #: Nouns that begin like a future verb (سياسة، ستة، سنوات …).
 _NOT_FUTURE = (
-    "سياس", "سيار", "سيطر", "سياد", "سياق", "سيد", "سيول", "سينما", "سيناء", "سيناري",
-    "سيرة", "سيف", "سيما", "سيل", "سين", "ستة", "ستين", "ستون", "ستار", "ستراتيج", "ستوديو", "سنة",
-    "سنو", "سنين", "سند", "سنغال", "سنغافور", "سنت", "سنوات",
+    "سياس",
+    "سيار",
+    "سيطر",
+    "سياد",
+    "سياق",
+    "سيد",
+    "سيول",
+    "سينما",
+    "سيناء",
+    "سيناري",
+    "سيرة",
+    "سيف",
+    "سيما",
+    "سيل",
+    "سين",
+    "ستة",
+    "ستين",
+    "ستون",
+    "ستار",
+    "ستراتيج",
+    "ستوديو",
+    "سنة",
+    "سنو",
+    "سنين",
+    "سند",
+    "سنغال",
+    "سنغافور",
+    "سنت",
+    "سنوات",
 )
 
 
@@ -670,7 +855,7 @@ def _numeric(match, body, start, end, ctx, attrs, normalized):
 def _latin(match, body, start, end, ctx, attrs, normalized):
     found = _token_patterns()["latin"].search(body)
     month = latin_month_names()[found.group().lower()]
-    rest = body[: found.start()] + " " + body[found.end():]
+    rest = body[: found.start()] + " " + body[found.end() :]
     years = _YEAR_NUMBER.findall(rest)
     numbers = [int(n) for n in _NUMBER.findall(rest)]
     day = next((n for n in numbers if n <= 31 and str(n) not in years), None)
@@ -782,8 +967,9 @@ def _day_range(match, body, start, end, ctx, attrs, normalized):
     direction = _direction(body[month_at:]) or NEAR
     if direction == SAME:
         direction = NEAR
-    return Mention(start, end, "range", rel=("day_range", month, first, last, direction),
-                   attrs=attrs)
+    return Mention(
+        start, end, "range", rel=("day_range", month, first, last, direction), attrs=attrs
+    )
 
 
 def _weekday(match, body, start, end, ctx, attrs, normalized):
@@ -798,7 +984,7 @@ def _weekday(match, body, start, end, ctx, attrs, normalized):
         return None
     if number == 6 and following.startswith("عشر"):
         return None
-    direction = _direction(body[found.end():]) or NEAR
+    direction = _direction(body[found.end() :]) or NEAR
     attrs["weekday"] = number
     label = "weekday" if direction == NEAR else "relative"
     return Mention(start, end, label, rel=("weekday", number, direction), attrs=attrs)
@@ -810,10 +996,10 @@ def _month(match, body, start, end, ctx, attrs, normalized):
     if month is None:
         return None
     found = _token_patterns()["month"].search(body)
-    years = _YEAR_NUMBER.findall(body[found.end():])
+    years = _YEAR_NUMBER.findall(body[found.end() :])
     if years:
         return Mention(start, end, "month", f"{int(years[-1]):04d}-{month:02d}", attrs=attrs)
-    direction = _direction(body[found.end():])
+    direction = _direction(body[found.end() :])
     names = [" ".join(f.split()) for f in _token_patterns()["month"].findall(body)]
     paired = len(names) > 1 or "شهر" in body[: found.start()]
     if direction is None and not paired:
@@ -856,18 +1042,20 @@ def _year(match, body, start, end, ctx, attrs, normalized):
         bare_next = following.rstrip(".,،:؛)\"'")
         if bare_next in COUNT_WORDS or following.startswith(("%", "٪")):
             return None
-        if bare_next and not bare_next.startswith(("ال", "و")) and bare_next.endswith(
-            ("ة", "ات", "ين", "ون")
+        if (
+            bare_next
+            and not bare_next.startswith(("ال", "و"))
+            and bare_next.endswith(("ة", "ات", "ين", "ون"))
         ):
             return None
-        if text[end:end + 1] in "-/." and text[end + 1:end + 2].isdigit():
+        if text[end : end + 1] in "-/." and text[end + 1 : end + 2].isdigit():
             return None
     return Mention(start, end, "year", f"{year:04d}", attrs=attrs)
 
 
 def _decade(match, body, start, end, ctx, attrs, normalized):
     text = normalized.text
-    following = text[end:end + 20]
+    following = text[end : end + 20]
     if _OF_AGE.match(following):
         return None  # في الثلاثينيات من عمره: an age
     tens = DECADE_TENS[_token_patterns()["tens"].search(body).group()]
@@ -884,8 +1072,14 @@ def _decade(match, body, start, end, ctx, attrs, normalized):
     return Mention(start, end, "decade", f"{base + tens}s", attrs=attrs)
 
 
-_UNITS = {"شهر": "month", "اسبوع": "week", "عام": "year", "سنة": "year", "سنه": "year",
-          "يوم": "day"}
+_UNITS = {
+    "شهر": "month",
+    "اسبوع": "week",
+    "عام": "year",
+    "سنة": "year",
+    "سنه": "year",
+    "يوم": "day",
+}
 _PERIOD_WORD = re.compile(r"(?:ال)?(شهر|اسبوع|عام|سن[ةه]|يوم)(?!\w)")
 
 
@@ -902,7 +1096,7 @@ def _rel_period(match, body, start, end, ctx, attrs, normalized):
     elif "نفس" in body[: unit_match.start()]:
         delta = SAME
     else:
-        direction = _direction(body[unit_match.end():])
+        direction = _direction(body[unit_match.end() :])
         if direction is None:
             if not attrs.get("mod"):
                 return None
@@ -932,7 +1126,7 @@ def _rel_day(match, body, start, end, ctx, attrs, normalized):
         offset = 2 if "بعد" in core_text else 1
         if "غدا" in core_text and "يوم" not in core_text:
             o_start, o_end = normalized.to_original_span(start, end)
-            original = normalized.original[o_start:o_end + 1]
+            original = normalized.original[o_start : o_end + 1]
             if "\u064b" not in original and following[:1].isalpha() and not weekday:
                 return None  # غدا المغرب شريكا: the verb "became"
     elif "ليل" in core_text:
@@ -992,7 +1186,7 @@ def _grain(mention: Mention) -> str | None:
 
 
 def _joinable(first: Mention, second: Mention, text: str) -> bool:
-    gap = text[first.end:second.start]
+    gap = text[first.end : second.start]
     if len(gap) > 8 or not _RANGE_LINK.search(gap) or "\n" in gap:
         return False
     grain = _grain(first)
@@ -1018,8 +1212,13 @@ def _joined(first: Mention, second: Mention) -> Mention:
         first = replace(first, value=value, rel=None)
     attrs = {**first.attrs, **{k: v for k, v in second.attrs.items() if k not in first.attrs}}
     if first.rel is None and second.rel is None:
-        return Mention(first.start, second.end, "range", f"{first.value}/{second.value}",
-                       attrs=attrs)
-    return Mention(first.start, second.end, "range",
-                   rel=("pair", first.rel or first.value, second.rel or second.value),
-                   attrs=attrs)
+        return Mention(
+            first.start, second.end, "range", f"{first.value}/{second.value}", attrs=attrs
+        )
+    return Mention(
+        first.start,
+        second.end,
+        "range",
+        rel=("pair", first.rel or first.value, second.rel or second.value),
+        attrs=attrs,
+    )

@@ -120,8 +120,11 @@ def _latest_mentioned(mentions: Iterable[Mention]) -> dt.date:
         value = mention.value.split("/")[-1]
         parts = value[:10].split("-")
         try:
-            start = dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
-                            int(parts[2][:2]) if len(parts) > 2 else 1)
+            start = dt.date(
+                int(parts[0]),
+                int(parts[1]) if len(parts) > 1 else 1,
+                int(parts[2][:2]) if len(parts) > 2 else 1,
+            )
         except ValueError:
             continue
         latest = max(latest, start)
@@ -171,7 +174,7 @@ def find_dates(text: str, *, published: str = "") -> list[Span]:
 
     article = Article(id="text", text=text, published=published)
     spans = DatesExtractor().extract(article, Context(article))
-    return [span._replace(text=text[span.start:span.end]) for span in spans]
+    return [span._replace(text=text[span.start : span.end]) for span in spans]
 
 
 @hookimpl

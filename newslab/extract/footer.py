@@ -46,9 +46,21 @@ __all__ = [
 FIELD_LABELS: dict[str, str] = {
     **dict.fromkeys(
         (
-            "تاريخ الخبر", "تاريخ النشر", "تاريخ نشر الخبر", "تاريخ المقال", "نشر بتاريخ",
-            "نشر في", "تم النشر في", "تم النشر", "وقت النشر", "تاريخ الاضافة", "اضيف بتاريخ",
-            "التاريخ", "published", "date", "publié le",
+            "تاريخ الخبر",
+            "تاريخ النشر",
+            "تاريخ نشر الخبر",
+            "تاريخ المقال",
+            "نشر بتاريخ",
+            "نشر في",
+            "تم النشر في",
+            "تم النشر",
+            "وقت النشر",
+            "تاريخ الاضافة",
+            "اضيف بتاريخ",
+            "التاريخ",
+            "published",
+            "date",
+            "publié le",
         ),
         "published",
     ),
@@ -60,9 +72,19 @@ FIELD_LABELS: dict[str, str] = {
     ),
     **dict.fromkeys(
         (
-            "مستوى الصحة", "نسبة الصحة", "درجة الصحة", "المصداقية", "نسبة المصداقية",
-            "درجة المصداقية", "مستوى المصداقية", "الموثوقية", "درجة الموثوقية",
-            "نسبة الموثوقية", "مستوى الموثوقية", "credibility", "reliability",
+            "مستوى الصحة",
+            "نسبة الصحة",
+            "درجة الصحة",
+            "المصداقية",
+            "نسبة المصداقية",
+            "درجة المصداقية",
+            "مستوى المصداقية",
+            "الموثوقية",
+            "درجة الموثوقية",
+            "نسبة الموثوقية",
+            "مستوى الموثوقية",
+            "credibility",
+            "reliability",
         ),
         "credibility",
     ),
@@ -73,9 +95,7 @@ FIELD_LABELS: dict[str, str] = {
         ("الوسوم", "وسوم", "الكلمات المفتاحية", "كلمات مفتاحية", "الكلمات الدلالية", "tags"),
         "tags",
     ),
-    **dict.fromkeys(
-        ("عدد المشاهدات", "المشاهدات", "عدد القراءات", "القراءات", "views"), "views"
-    ),
+    **dict.fromkeys(("عدد المشاهدات", "المشاهدات", "عدد القراءات", "القراءات", "views"), "views"),
     **dict.fromkeys(("رابط الخبر", "الرابط المختصر", "رابط مختصر", "الرابط"), "link"),
 }
 FIELD_LABELS = {" ".join(normalize(k).text.split()): v for k, v in FIELD_LABELS.items()}
@@ -93,10 +113,14 @@ def _alternation(words) -> str:
 
 _LABELS = _alternation(FIELD_LABELS)
 _FIELD_AT = regex.compile(
-    r"[ \t]{0,8}(?:[-•*▪|·][ \t]{0,3})?(" + _LABELS + r")[ \t]{0,3}(?:[:：][ \t]{0,3}|\t[ \t]{0,3})",
+    r"[ \t]{0,8}(?:[-•*▪|·][ \t]{0,3})?("
+    + _LABELS
+    + r")[ \t]{0,3}(?:[:：][ \t]{0,3}|\t[ \t]{0,3})",
     regex.IGNORECASE,
 )
-_LABEL_ONLY = regex.compile(r"[ \t]{0,8}(" + _LABELS + r")[ \t]{0,3}[:：]?[ \t]{0,3}$", regex.IGNORECASE)
+_LABEL_ONLY = regex.compile(
+    r"[ \t]{0,8}(" + _LABELS + r")[ \t]{0,3}[:：]?[ \t]{0,3}$", regex.IGNORECASE
+)
 _FIELD_NEXT = regex.compile(
     r"(?:[ \t]{0,3}[|•·،,/\t-][ \t]{0,3}|[ \t]{1,4})(" + _LABELS + r")[ \t]{0,3}[:：][ \t]{0,3}",
     regex.IGNORECASE,
@@ -114,7 +138,7 @@ RELATED_HEADER = regex.compile(
     r")(?!\w)",
     regex.IGNORECASE,
 )
-_SENTENCE_END = frozenset('.!?؟…"»”\'')
+_SENTENCE_END = frozenset(".!?؟…\"»”'")
 
 
 class Line(NamedTuple):
@@ -231,10 +255,24 @@ def _fields_of(line: Line, text: str, next_line: Line | None) -> list[Field]:
     m = _FIELD_AT.match(text, line.start, line.end)
     if m is None:
         only = _LABEL_ONLY.match(text, line.start, line.end)
-        if only is not None and next_line is not None and next_line.words <= 10 \
-                and next_line.index == line.index + 1 and not _FIELD_AT.match(text, next_line.start, next_line.end):
+        if (
+            only is not None
+            and next_line is not None
+            and next_line.words <= 10
+            and next_line.index == line.index + 1
+            and not _FIELD_AT.match(text, next_line.start, next_line.end)
+        ):
             label = only.group(1).lower()
-            return [Field(FIELD_LABELS[label], label, next_line.start, next_line.end, next_line.text, line.index)]
+            return [
+                Field(
+                    FIELD_LABELS[label],
+                    label,
+                    next_line.start,
+                    next_line.end,
+                    next_line.text,
+                    line.index,
+                )
+            ]
         return []
     out: list[Field] = []
     label = m.group(1).lower()
@@ -289,8 +327,13 @@ def analyse_footer(
     last_block_line = -10
     for k, line in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if current is not None and current.lines and current.lines[-1] == k - 1 and \
-                current.fields and current.fields[-1].value_start == line.start:
+        if (
+            current is not None
+            and current.lines
+            and current.lines[-1] == k - 1
+            and current.fields
+            and current.fields[-1].value_start == line.start
+        ):
             current.lines.append(k)  # value line of a label-only field
             last_block_line = k
             continue
@@ -405,7 +448,11 @@ def _date_patterns() -> tuple[regex.Pattern[str], ...]:
         regex.compile(r"(?<!\d)(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4}|\d{2})(?!\d)"),
         regex.compile(
             r"(?<!\d)(?P<d>\d{1,2})[ \t]{0,2}(?:من[ \t]{1,2})?(?P<mn>" + months + r")(?!\w)"
-            r"(?:[ \t]{0,2}[/|-][ \t]{0,2}(?:" + months + r")(?!\w))?" + sep + r"(?P<y>\d{4})(?!\d)",
+            r"(?:[ \t]{0,2}[/|-][ \t]{0,2}(?:"
+            + months
+            + r")(?!\w))?"
+            + sep
+            + r"(?P<y>\d{4})(?!\d)",
             regex.IGNORECASE,
         ),
         regex.compile(
@@ -440,7 +487,7 @@ def parse_date(value: str) -> str | None:
     date, span = _find_date(text)
     if date is None:
         return None
-    rest = text[: span[0]] + " " * (span[1] - span[0]) + text[span[1]:]
+    rest = text[: span[0]] + " " * (span[1] - span[0]) + text[span[1] :]
     t = _TIME.search(rest)
     if t is None:
         return date.isoformat()

@@ -108,8 +108,11 @@ def trie_pattern(phrases: Iterable[str]) -> str:
 
 def _branch(node: dict[str, dict]) -> str:
     ends_here = "" in node
-    parts = [(r"\s+" if char == " " else re.escape(char)) + _branch(child)
-             for char, child in sorted(node.items()) if char]
+    parts = [
+        (r"\s+" if char == " " else re.escape(char)) + _branch(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
     if not parts:
         return ""
     body = parts[0] if len(parts) == 1 and not ends_here else "(?:" + "|".join(parts) + ")"
@@ -213,7 +216,11 @@ class LexiconExtractor(Extractor):
                 if group == "glued" and not entry.glued:
                     continue
                 attrs = {"category": entry.category, "note": entry.note}
-                if group == "glued" and match.end(group) < len(nt.text) and nt.text[match.end(group)].isalnum():
+                if (
+                    group == "glued"
+                    and match.end(group) < len(nt.text)
+                    and nt.text[match.end(group)].isalnum()
+                ):
                     attrs["glued"] = True
                 yield Span(start, end, "lexicon", entry.category, entry.term, attrs, text=written)
 

@@ -44,7 +44,23 @@ FAMILY_NOUNS: dict[str, tuple[str, ...]] = {
 #: Families whose noun alone does not tell the country.
 AMBIGUOUS_FAMILIES = frozenset({"dirham", "riyal", "dinar", "pound", "lira", "franc"})
 
-_CUE_PREFIXES = ("", "و", "ب", "ل", "ف", "ك", "وب", "ول", "ال", "وال", "بال", "لل", "فال", "كال", "ولل")
+_CUE_PREFIXES = (
+    "",
+    "و",
+    "ب",
+    "ل",
+    "ف",
+    "ك",
+    "وب",
+    "ول",
+    "ال",
+    "وال",
+    "بال",
+    "لل",
+    "فال",
+    "كال",
+    "ولل",
+)
 _CUE_SUFFIXES = ("", "ة", "ه", "ية", "يه", "ين", "يين", "ون", "يون", "ات", "ان", "ا")
 _NON_WORD = regex.compile(r"\W")
 _NON_WORD_BEFORE = regex.compile(r"(?r)\W")  # searches backwards
@@ -87,7 +103,9 @@ class CurrencyTable:
             r"[ \t]{1,3}(?:ال)?(" + trie_pattern(adjectives) + r")(?:ة|ه|ين|ون|ات)?(?!\w)"
         )
         codes = sorted({r.code for r in rows}, key=len, reverse=True)
-        self.code_before_re = re.compile(r"(US\$|[$€£]|(?<![A-Za-z])(?:" + "|".join(codes) + r"))[ \t]{0,2}$")
+        self.code_before_re = re.compile(
+            r"(US\$|[$€£]|(?<![A-Za-z])(?:" + "|".join(codes) + r"))[ \t]{0,2}$"
+        )
         # country cues, expanded with clitics and nisba endings, for a word lookup
         self._cue_words: dict[str, str] = {}
         self._cue_phrases: dict[str, str] = {}
@@ -132,7 +150,9 @@ class CurrencyTable:
 
     # ------------------------------------------------------------------ evidence
 
-    def country_evidence(self, text: str, url: str = "", family: str | None = None) -> dict[str, int]:
+    def country_evidence(
+        self, text: str, url: str = "", family: str | None = None
+    ) -> dict[str, int]:
         """How often the article mentions each currency's country (cue words, URL TLD);
         only the currencies of ``family`` when given (all that :meth:`resolve` needs)."""
         codes = {r.code for r in self.rows if family is None or r.family == family}

@@ -70,10 +70,20 @@ def _norm(word: str) -> str:
     return " ".join(normalize(word).text.split())
 
 
-_UNIT_OF: dict[str, str] = {_norm(form).lower(): label for label, forms in UNITS.items() for form in forms}
-_FAMILY_OF: dict[str, str] = {form.lower(): fam for fam, forms in FAMILY_NOUNS.items() for form in forms}
+_UNIT_OF: dict[str, str] = {
+    _norm(form).lower(): label for label, forms in UNITS.items() for form in forms
+}
+_FAMILY_OF: dict[str, str] = {
+    form.lower(): fam for fam, forms in FAMILY_NOUNS.items() for form in forms
+}
 #: ``مليونا``/``مليارا`` standing alone (no number before) are duals: two million.
-_STANDALONE_DUAL_ACC = {"مليونا": "مليون", "مليارا": "مليار", "الفا": "الف", "تريليونا": "تريليون", "بليونا": "بليون"}
+_STANDALONE_DUAL_ACC = {
+    "مليونا": "مليون",
+    "مليارا": "مليار",
+    "الفا": "الف",
+    "تريليونا": "تريليون",
+    "بليونا": "بليون",
+}
 _SCALE_WORDS = frozenset(SCALES) | frozenset(DUAL_SCALES)
 _VAGUE_PLURALS = frozenset({"ملايين", "الاف", "آلاف", "مليارات", "بلايين", "تريليونات"})
 _PERCENT_WORDS = ("مائة", "مئة", "مائه", "مئه", "مية", "ميه")
@@ -90,15 +100,48 @@ _ANCHOR_WORDS = frozenset(
 #: Substrings that start every anchor word, found in one scan by a trie-factored ``re``
 #: pattern (per-literal ``str.find`` or a whole-word regex with lookbehind is slower).
 _ANCHOR_LITERALS = (
-    "مليون", "مليار", "ملايين", "الف", "الاف", "بليون", "بلايين", "تريليون", "دولا", "دولر",
-    "يورو", "اورو", "درهم", "دراهم", "ريال", "دينار", "دنانير", "جنيه", "جنية", "لير", "شيكل", "شيقل",
-    "شواكل", "روبل", "يوان", "فرنك", "المئة", "المائة", "المية", "المئه", "المائه", "الميه",
+    "مليون",
+    "مليار",
+    "ملايين",
+    "الف",
+    "الاف",
+    "بليون",
+    "بلايين",
+    "تريليون",
+    "دولا",
+    "دولر",
+    "يورو",
+    "اورو",
+    "درهم",
+    "دراهم",
+    "ريال",
+    "دينار",
+    "دنانير",
+    "جنيه",
+    "جنية",
+    "لير",
+    "شيكل",
+    "شيقل",
+    "شواكل",
+    "روبل",
+    "يوان",
+    "فرنك",
+    "المئة",
+    "المائة",
+    "المية",
+    "المئه",
+    "المائه",
+    "الميه",
 )
 _ANCHOR_STEMS = re.compile(trie_pattern(_ANCHOR_LITERALS))
 _PREFIXES = frozenset({"", "و", "ب", "ل", "ف", "وب"})
 _SCALE = re.compile(r"[ \t]{0,2}(" + trie_pattern(SCALES) + r")(?!\w)", re.IGNORECASE)
 _HALF = re.compile(
-    r"[ \t]{0,2}و[ \t]?(" + trie_pattern(FRACTIONS) + r")(?:[ \t]{1,2}(" + trie_pattern(SCALES) + r"))?(?!\w)"
+    r"[ \t]{0,2}و[ \t]?("
+    + trie_pattern(FRACTIONS)
+    + r")(?:[ \t]{1,2}("
+    + trie_pattern(SCALES)
+    + r"))?(?!\w)"
 )
 _AND_DIGITS = re.compile(r"[ \t]{0,2}و[ \t]?([0-9]+(?:[.,][0-9]+)*)")
 _AND_WORD = re.compile(r"[ \t]{0,2}و[ \t]?(\w{2,12})(?!\w)")
@@ -129,7 +172,9 @@ def _follow() -> re.Pattern[str]:
     codes = sorted({r.code for r in table.rows})
     return re.compile(
         r"[ \t]{0,3}(?:"
-        r"(?P<pct>%|(?:في[ \t]{1,2}ال|بال)(?:" + trie_pattern(_PERCENT_WORDS) + r")(?!\w)|percent(?!\w))"
+        r"(?P<pct>%|(?:في[ \t]{1,2}ال|بال)(?:"
+        + trie_pattern(_PERCENT_WORDS)
+        + r")(?!\w)|percent(?!\w))"
         r"|(?P<scale>" + trie_pattern(SCALES) + r")(?!\w)"
         r"|(?P<cur>(?:من[ \t]{1,3})?(?P<noun>" + trie_pattern(_FAMILY_OF) + r"))(?!\w)"
         r"|(?P<sym>US\$|[$€£])"
@@ -240,7 +285,9 @@ def _number_words_before(text: str, end: int, *, allow_fraction: bool) -> tuple[
 
 # ---------------------------------------------------------------------- amounts
 
-_Amount = tuple[int, Decimal, bool, bool, "re.Match[str] | None"]  # end, value, scaled, is_word, follow
+_Amount = tuple[
+    int, Decimal, bool, bool, "re.Match[str] | None"
+]  # end, value, scaled, is_word, follow
 
 
 def _digit_amount(text: str, start: int, end: int, follow: re.Pattern[str]) -> _Amount | None:
@@ -325,8 +372,10 @@ def _free_digits(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     if before != " ":  # the common case, a space, passes the checks on ``before``
-        if before.isascii() and (before.isalpha() or before in "/:+#@_&=-") and not (
-            before == "-" and (start < 2 or not text[start - 2].isalnum())
+        if (
+            before.isascii()
+            and (before.isalpha() or before in "/:+#@_&=-")
+            and not (before == "-" and (start < 2 or not text[start - 2].isalnum()))
         ):
             return False
         if before.isalpha() and not before.isascii():
@@ -369,7 +418,9 @@ def _classify(
             return NumberHit(start, money_end, "money", "money", value, family=family)
         return NumberHit(start, money_end, "money", "money", value, code)
     if follows == "sym" or follows == "code":
-        return NumberHit(start, after.end(), "money", "money", value, table.symbol_code(after.group(follows)))
+        return NumberHit(
+            start, after.end(), "money", "money", value, table.symbol_code(after.group(follows))
+        )
     if not is_word and start:
         before = text[start - 1]
         if before == "%" and not (start > 1 and text[start - 2].isdigit()):
@@ -395,7 +446,9 @@ def _quantity(
     follows: str | None,
 ) -> NumberHit | None:
     if follows == "unit":
-        return NumberHit(start, after.end(), "quantity", _UNIT_OF[after.group("unit").lower()], value)
+        return NumberHit(
+            start, after.end(), "quantity", _UNIT_OF[after.group("unit").lower()], value
+        )
     if follows == "month" and not scaled:
         return None  # 19 يوليو: a date
     if follows == "word" and (scaled or value >= 2) and _nisba(after.group("word")):
@@ -407,7 +460,12 @@ def _quantity(
 
 def _nisba(word: str) -> bool:
     """``يهودي``، ``مغربي``: a nisba noun counting people after a number."""
-    return len(word) >= 4 and word.endswith("ي") and word not in NOT_NISBA and not word.startswith("ال")
+    return (
+        len(word) >= 4
+        and word.endswith("ي")
+        and word not in NOT_NISBA
+        and not word.startswith("ال")
+    )
 
 
 def _not_a_quantity(value: Decimal, text: str, start: int, end: int) -> bool:

@@ -95,16 +95,42 @@ _PARTICIPLES = """
 """
 
 #: Attribution phrases whose subject follows them (``حسب الوزارة``).
-_ACCORDING = ["حسب", "بحسب", "حسبما", "بحسب ما", "وفق", "وفقا ل", "وفق ما", "وفقا لما",
-              "نقلا عن", "على لسان", "على حد تعبير", "على حد قول"]
+_ACCORDING = [
+    "حسب",
+    "بحسب",
+    "حسبما",
+    "بحسب ما",
+    "وفق",
+    "وفقا ل",
+    "وفق ما",
+    "وفقا لما",
+    "نقلا عن",
+    "على لسان",
+    "على حد تعبير",
+    "على حد قول",
+]
 
 #: Attribution to someone already named (``"…"، على حد تعبيره``).
-_ATTRIBUTED = [f"{head} {noun}{suffix}" for head in ("على حد", "حسب", "بحسب", "وفق")
-               for noun in ("تعبير", "قول", "وصف") for suffix in ("ه", "ها", "هم")]
+_ATTRIBUTED = [
+    f"{head} {noun}{suffix}"
+    for head in ("على حد", "حسب", "بحسب", "وفق")
+    for noun in ("تعبير", "قول", "وصف")
+    for suffix in ("ه", "ها", "هم")
+]
 
 #: Phrases that mark speech but name no subject (``… في بيان``).
-_SPEECH_PHRASES = ["في بيان", "في تصريح", "في تصريحات", "في مقابلة", "في تغريدة",
-                   "في حديث", "في كلمة", "في منشور", "في رسالة", "في مؤتمر صحفي"]
+_SPEECH_PHRASES = [
+    "في بيان",
+    "في تصريح",
+    "في تصريحات",
+    "في مقابلة",
+    "في تغريدة",
+    "في حديث",
+    "في كلمة",
+    "في منشور",
+    "في رسالة",
+    "في مؤتمر صحفي",
+]
 
 #: Words after which a short quoted span is a name or title, not speech.
 _NAMING_NOUNS = """
@@ -238,7 +264,9 @@ for _kind, _forms in (
 # One pattern for every cue, its alternatives arranged as a trie; و/ف may come first.
 _CUE_PATTERN = re.compile(rf"(?<!\w)[وف]?(?P<cue>{trie_pattern(_CUE_KINDS)})(?!\w)")
 # ``وفق ما أعلنه الجيش``, ``حسب ما صرح به``: the attribution phrase yields to its verb.
-_ACCORDING_VERB = re.compile(rf"\s+(?:ما\s+)?(?P<verb>(?:{trie_pattern(_VERB_WORDS)})(?:ه|ها|هم)?)(?!\w)")
+_ACCORDING_VERB = re.compile(
+    rf"\s+(?:ما\s+)?(?P<verb>(?:{trie_pattern(_VERB_WORDS)})(?:ه|ها|هم)?)(?!\w)"
+)
 
 
 def _cue_at(norm: str, match: re.Match[str]) -> _Cue:
@@ -456,7 +484,9 @@ class _Resolver:
             known_folded = _fold(known)
             if known_folded.endswith(" " + folded):
                 continue  # the known name is a longer form of this one
-            full_names[tail] = canonical if folded.endswith(" " + known_folded) or folded == known_folded else None
+            full_names[tail] = (
+                canonical if folded.endswith(" " + known_folded) or folded == known_folded else None
+            )
 
     def full_name(self, name: str) -> str:
         """The longest person name of the article that ``name`` is the tail of, else ``name``."""
@@ -500,7 +530,11 @@ class _Resolver:
         """True when a preposition makes the entity an object or addressee, not a subject:
         ``مع الوزير فلان``, ``بالسفير فلان``, ``نظيره فلان``, ``للكاظمي``."""
         folded = self.norm[entity.start : entity.end]
-        if folded[:1] == "ل" and folded[:2] != "ال" and folded.split()[0] not in _fold(entity.canonical).split():
+        if (
+            folded[:1] == "ل"
+            and folded[:2] != "ال"
+            and folded.split()[0] not in _fold(entity.canonical).split()
+        ):
             return True
         tokens = _TOKEN.findall(self.norm, max(0, entity.start - 80), entity.start)
         head_seen = False  # one indefinite head noun may stand between: حول تصريحات فلان
@@ -522,7 +556,11 @@ class _Resolver:
         cue that no preposition governs, else the first such organisation."""
         organisation = None
         for entity in self.entities_in(_sentence_start(self.norm, position), position):
-            if entity.end > position or _inside_any(entity.start, self.quoted) or self.governed(entity):
+            if (
+                entity.end > position
+                or _inside_any(entity.start, self.quoted)
+                or self.governed(entity)
+            ):
                 continue
             if entity.label == "PER":
                 return self.person(self.holder(entity, position))
@@ -553,9 +591,15 @@ class _Resolver:
         while k >= 0 and self.entities[k].start >= since:
             entity = self.entities[k]
             k -= 1
-            if entity.label != "PER" or entity.end > position or _inside_any(entity.start, self.quoted):
+            if (
+                entity.label != "PER"
+                or entity.end > position
+                or _inside_any(entity.start, self.quoted)
+            ):
                 continue
-            opening = _WORD.findall(self.norm, _sentence_start(self.norm, entity.start), entity.start)
+            opening = _WORD.findall(
+                self.norm, _sentence_start(self.norm, entity.start), entity.start
+            )
             if opening and opening[0] in _BACKGROUND:
                 continue  # ``وكان فلان قد …``: background, the speaker keeps the floor
             if len(opening) <= 5 and not self.governed(entity):
@@ -592,7 +636,9 @@ class _Resolver:
             canonical = entity.canonical
             if len(canonical.split()) <= len(entity.text.split()):
                 canonical = self.full_name(canonical)
-            return _Speaker(role or _strip_clitic(entity.text), canonical, "role" if role else "entity")
+            return _Speaker(
+                role or _strip_clitic(entity.text), canonical, "role" if role else "entity"
+            )
         written = _strip_clitic(self.original(start, end))
         return _Speaker(role or written, self.full_name(written), "role" if role else "entity")
 
@@ -627,7 +673,7 @@ class _Resolver:
                 and folded.startswith("ل")
                 and not folded.startswith("ال")
                 and not self._inside_person(token.start())
-                and previous.group() not in "\"«"  # صحيفة "لوموند"
+                and previous.group() not in '"«'  # صحيفة "لوموند"
             ):
                 break  # an addressee: لقناة، لرويترز، للصحفيين
             if first is None and (folded in _VERB_SET or folded in _RESUMPTIVE):
@@ -648,7 +694,10 @@ class _Resolver:
         return first, last
 
     def _inside_person(self, position: int) -> bool:
-        return any(e.label == "PER" and e.start <= position < e.end for e in self.entities_in(position - 60, position + 1))
+        return any(
+            e.label == "PER" and e.start <= position < e.end
+            for e in self.entities_in(position - 60, position + 1)
+        )
 
     def subject_before(self, cue_start: int, floor: int) -> tuple[int, int] | None:
         """Subject written before the verb (``الوزير قال``), within the clause."""
@@ -666,7 +715,9 @@ class _Resolver:
         return collected[-1].start(), collected[0].end()
 
     # -- from a phrase to a speaker
-    def speaker_of(self, phrase: tuple[int, int] | None, cue: _Cue, position: int) -> _Speaker | None:
+    def speaker_of(
+        self, phrase: tuple[int, int] | None, cue: _Cue, position: int
+    ) -> _Speaker | None:
         if phrase is None:
             return self.sentence_subject(cue.start) or self.previous(position)
         start, end = phrase
@@ -693,7 +744,11 @@ class _Resolver:
             return _Speaker(text, issuer.canonical if issuer else text, "statement")
         written = self.original(start, end)
         if head in _ROLES:
-            if head in _ANON and not any(_bare(w) != w or w.startswith("ال") for w in words[1:]) and not words[0].startswith("ال"):
+            if (
+                head in _ANON
+                and not any(_bare(w) != w or w.startswith("ال") for w in words[1:])
+                and not words[0].startswith("ال")
+            ):
                 return _Speaker(written, written, "text")
             person = self.role_holder(words, start)
             if person is not None and start < person.start <= end + 100:
@@ -717,7 +772,9 @@ class _Resolver:
     def relative_issuer(self, position: int) -> _Speaker | None:
         """The organisation in ``التقرير الذي أعدته المنظمة``, right after the document."""
         for entity in self.entities_in(position, position + 60):
-            if entity.label in ("ORG", "GPE") and _RELATIVE_ISSUER.fullmatch(self.norm, position, entity.start):
+            if entity.label in ("ORG", "GPE") and _RELATIVE_ISSUER.fullmatch(
+                self.norm, position, entity.start
+            ):
                 return _Speaker(_strip_clitic(entity.text), entity.canonical, "entity")
         return None
 
@@ -726,14 +783,20 @@ class _Resolver:
         or the subject of ``قال X في بيان``. Never a person's guess: None if unknown."""
         floor = max(0, position - ROLE_WINDOW)
         found = None
-        for hit in re.finditer(rf"(?<!\w)(?:[وفب]|ل|في\s+)?(?:ال)?{re.escape(head)}(?!\w)", self.norm[floor:position]):
+        for hit in re.finditer(
+            rf"(?<!\w)(?:[وفب]|ل|في\s+)?(?:ال)?{re.escape(head)}(?!\w)", self.norm[floor:position]
+        ):
             found = hit
         if found is None:
             return None
         at, after = floor + found.start(), floor + found.end()
         for entity in self.entities_in(after, after + 40):
             gap = self.norm[after : entity.start]
-            if entity.label in ("ORG", "GPE") and len(gap.split()) <= 1 and not any(c in gap for c in ".:،\n"):
+            if (
+                entity.label in ("ORG", "GPE")
+                and len(gap.split()) <= 1
+                and not any(c in gap for c in ".:،\n")
+            ):
                 return _Speaker(entity.text, entity.canonical, "entity")
         owner = _OWNER.match(self.norm[after : after + 80])
         if owner is None:
@@ -756,7 +819,9 @@ class _Resolver:
                 break
         return None
 
-    def role_holder(self, words: Sequence[str], position: int, salience: bool = True) -> _Entity | None:
+    def role_holder(
+        self, words: Sequence[str], position: int, salience: bool = True
+    ) -> _Entity | None:
         """The person a definite role phrase names: an apposition elsewhere, else salience."""
         role = " ".join(words[: min(len(words), 3)])
         window = max(0, position - ROLE_WINDOW)
@@ -765,15 +830,25 @@ class _Resolver:
             hit = _Shifted(hit.start() + window, hit.end() + window)
             found = None
             for entity in self.entities_in(hit.end(), hit.end() + 100):
-                if entity.label != "PER" or not _apposition_gap(self.norm[hit.end() : entity.start]):
+                if entity.label != "PER" or not _apposition_gap(
+                    self.norm[hit.end() : entity.start]
+                ):
                     continue
                 between = self.norm[found.end : entity.start] if found is not None else ""
                 if found is not None and between.strip() and not _titles_only(between):
                     break  # ``الوزير فلان ونظيره فلان``: the first one holds the title
                 found = entity  # المديرة العامة للمكتب الوطني … فلانة; … الدكتور فلان
             if found is None:
-                before = [e for e in self.entities_in(hit.start() - 40, hit.start()) if e.end <= hit.start()]
-                if before and before[-1].label == "PER" and self.norm[before[-1].end : hit.start()].strip() in ("،", ",", ""):
+                before = [
+                    e
+                    for e in self.entities_in(hit.start() - 40, hit.start())
+                    if e.end <= hit.start()
+                ]
+                if (
+                    before
+                    and before[-1].label == "PER"
+                    and self.norm[before[-1].end : hit.start()].strip() in ("،", ",", "")
+                ):
                     found = before[-1]
             if found is not None and hit.start() == position:
                 return found
@@ -806,9 +881,7 @@ class _Resolver:
     def indirect_before(self, position: int) -> _Speaker | None:
         """Speaker of reported speech (``وأكد الوزير أن …``) since the previous quote."""
         start = max(self.since, position - CONTEXT_WINDOW)
-        found = [
-            _cue_at(self.norm, m) for m in _CUE_PATTERN.finditer(self.norm, start, position)
-        ]
+        found = [_cue_at(self.norm, m) for m in _CUE_PATTERN.finditer(self.norm, start, position)]
         for cue in reversed(found):
             if cue.kind not in ("verb", "according") or _inside_any(cue.start, self.quoted):
                 continue
@@ -873,20 +946,28 @@ def _titles_only(gap: str) -> bool:
     words = _WORD.findall(gap)
     if not words or any(c in gap for c in "،,"):
         return False
-    return all(_bare(w) in _ROLES or (w.startswith("ال") and w not in _FUNCTION) for w in words) and any(
-        _bare(w) in _ROLES for w in words
-    )
+    return all(
+        _bare(w) in _ROLES or (w.startswith("ال") and w not in _FUNCTION) for w in words
+    ) and any(_bare(w) in _ROLES for w in words)
 
 
 def _opens_subject(token: str) -> bool:
     """A token a subject's name may follow: a speech verb, a title or a definite word."""
     verb = token[1:] if token[:1] in "وف" and token[1:] in _VERB_SET else token
-    return verb in _VERB_SET or _bare(token) in _ROLES or (token.startswith("ال") and token not in _FUNCTION)
+    return (
+        verb in _VERB_SET
+        or _bare(token) in _ROLES
+        or (token.startswith("ال") and token not in _FUNCTION)
+    )
 
 
 def _bare(word: str) -> str:
     """A word without a leading و/ف and without ال, for lexicon look-ups."""
-    if len(word) > 3 and word[0] in "وف" and (word[1:] in _ROLES or word[1:] in _DOCS or word[1:3] == "ال"):
+    if (
+        len(word) > 3
+        and word[0] in "وف"
+        and (word[1:] in _ROLES or word[1:] in _DOCS or word[1:3] == "ال")
+    ):
         word = word[1:]
     if word.startswith("ال") and len(word) > 3:
         return word[2:]
@@ -928,13 +1009,21 @@ class QuoteExtractor(Extractor):
         norm = nt.text
         entities = _entities(context, nt)
         resolver = _Resolver(nt, entities)
-        index = _EntityIndex(resolver.entity_starts, list(accumulate((e.end for e in entities), max)))
+        index = _EntityIndex(
+            resolver.entity_starts, list(accumulate((e.end for e in entities), max))
+        )
 
         if nt.is_aligned:
             original_char = text.__getitem__
         else:  # the original offsets of every mark, mapped in one call
             marks = [m.start() for m in _MARKS.finditer(norm)]
-            behind = dict(zip(marks, (s for s, _ in nt.to_original_spans([(i, i) for i in marks])), strict=True))
+            behind = dict(
+                zip(
+                    marks,
+                    (s for s, _ in nt.to_original_spans([(i, i) for i in marks])),
+                    strict=True,
+                )
+            )
             original_char = lambda i: text[behind[i]]  # noqa: E731
 
         accepted: list[tuple[int, int, _Pair]] = []
@@ -958,13 +1047,17 @@ class QuoteExtractor(Extractor):
         attributed: list[tuple[_Cue | None, _Speaker | None]] = []
         for _start, _end, pair in accepted:
             resolver.since = previous_close
-            cue, speaker = self._attribute(resolver, norm, pair, cues, cue_starts, previous_close, quoted_regions)
+            cue, speaker = self._attribute(
+                resolver, norm, pair, cues, cue_starts, previous_close, quoted_regions
+            )
             resolver.attribution = (cue, speaker)
             previous_close = pair.close + 1
             attributed.append((cue, speaker))
         # map every quote and cue to original offsets in one call each
         quote_spans = nt.to_original_spans([(start, end) for start, end, _ in accepted])
-        cue_spans = iter(nt.to_original_spans([(cue.start, cue.end) for cue, _ in attributed if cue]))
+        cue_spans = iter(
+            nt.to_original_spans([(cue.start, cue.end) for cue, _ in attributed if cue])
+        )
         for (o_start, o_end), (cue, speaker) in zip(quote_spans, attributed, strict=True):
             attrs: dict[str, Any] = {
                 "speaker": speaker.text if speaker else "",
@@ -976,7 +1069,9 @@ class QuoteExtractor(Extractor):
             yield Span(o_start, o_end, "quote", "direct", quoted, attrs, text=quoted)
 
     # -- is it speech?
-    def _is_speech(self, norm: str, pair: _Pair, start: int, end: int, entities: _EntityIndex) -> bool:
+    def _is_speech(
+        self, norm: str, pair: _Pair, start: int, end: int, entities: _EntityIndex
+    ) -> bool:
         """Long quoted spans are speech; short ones only beside a speech cue."""
         words = _WORD.findall(norm, start, end)
         if not words:
@@ -986,11 +1081,14 @@ class QuoteExtractor(Extractor):
         if _names_entity(entities, start, end):
             return False  # the quoted text is a name the entity extractor knows
         previous = _WORD.findall(norm, max(0, pair.open - 30), pair.open)
-        if previous and (_bare(previous[-1]) in _NAMING_BARE or (
-            previous[-1].startswith("ل") and _bare(previous[-1][1:]) in _NAMING_BARE
-        )):
+        if previous and (
+            _bare(previous[-1]) in _NAMING_BARE
+            or (previous[-1].startswith("ل") and _bare(previous[-1][1:]) in _NAMING_BARE)
+        ):
             return False  # صحيفة "…", لقناة "…", اسم "…"
-        if previous and (previous[-1] in _HEADS or (previous[-1][:1] in "وبل" and previous[-1][1:] in _HEADS)):
+        if previous and (
+            previous[-1] in _HEADS or (previous[-1][:1] in "وبل" and previous[-1][1:] in _HEADS)
+        ):
             return False  # آلية "…", بحملة "…"
         before = norm[max(0, pair.open - 60) : pair.open]
         colon = before.rstrip().endswith((":", "："))
@@ -1001,7 +1099,9 @@ class QuoteExtractor(Extractor):
         if following is not None and following.group() in _NAME_FOLLOWERS:
             # قالت "الصحيفة" إن …: the quoted name is the subject; but in
             # أكد أن بلاده "لا تسعى إلى التصعيد" في المنطقة the span is reported speech
-            return following.group() not in _COMPLEMENTIZERS and _in_reported_speech(norm, pair.open, pair.close, words)
+            return following.group() not in _COMPLEMENTIZERS and _in_reported_speech(
+                norm, pair.open, pair.close, words
+            )
         if cues and not before[cues[-1].end() :].strip():
             return True  # وأضاف "…"
         if colon and len(words) >= 2:
@@ -1018,7 +1118,11 @@ class QuoteExtractor(Extractor):
             cue = _cue_at(norm, _CUE_PATTERN.match(norm, trailing.end()))
             limit = _sentence_end(norm, cue.end)
             # a participle's subject is the clause's, what follows it is its object
-            phrase = resolver.subject_after(cue.end, limit, cue) if cue.kind not in ("phrase", "participle") else None
+            phrase = (
+                resolver.subject_after(cue.end, limit, cue)
+                if cue.kind not in ("phrase", "participle")
+                else None
+            )
             if phrase is not None or cue.kind not in ("participle", "saying"):
                 speaker = resolver.speaker_of(phrase, cue, pair.open)
                 resolver.remember(speaker, cue, _is_person(resolver, phrase))
@@ -1035,11 +1139,25 @@ class QuoteExtractor(Extractor):
                     break
                 chosen = chosen or cue
             k -= 1
-        if chosen is None and previous_close and _SENTENCE_END.search(norm, previous_close, pair.open) is None:
-            return resolver.attribution  # ``قالت إن "…" الحوادث، وإن "…"``: one sentence, one speaker
+        if (
+            chosen is None
+            and previous_close
+            and _SENTENCE_END.search(norm, previous_close, pair.open) is None
+        ):
+            return (
+                resolver.attribution
+            )  # ``قالت إن "…" الحوادث، وإن "…"``: one sentence, one speaker
         if chosen is None:
-            phrase = resolver.subject_before(pair.open, floor) if norm[max(0, pair.open - 3) : pair.open].strip().endswith(":") else None
-            speaker = resolver.speaker_of(phrase, _Cue(pair.open, pair.open, "colon", ""), pair.open) if phrase else None
+            phrase = (
+                resolver.subject_before(pair.open, floor)
+                if norm[max(0, pair.open - 3) : pair.open].strip().endswith(":")
+                else None
+            )
+            speaker = (
+                resolver.speaker_of(phrase, _Cue(pair.open, pair.open, "colon", ""), pair.open)
+                if phrase
+                else None
+            )
             if speaker is not None:
                 resolver.remember(speaker, _Cue(0, 0, "colon", ""), _is_person(resolver, phrase))
             elif phrase is None:  # no cue at all: وصفت المنظمة الأحكام بأنها "جائرة"
@@ -1052,7 +1170,9 @@ class QuoteExtractor(Extractor):
         elif chosen.kind in ("participle", "saying"):
             phrase = None
             earlier = k - 1
-            while earlier >= 0 and cues[earlier].start >= max(floor - CUE_WINDOW, _sentence_start(norm, chosen.start)):
+            while earlier >= 0 and cues[earlier].start >= max(
+                floor - CUE_WINDOW, _sentence_start(norm, chosen.start)
+            ):
                 if cues[earlier].kind in ("verb", "according"):
                     phrase = resolver.subject_after(cues[earlier].end, chosen.start, cues[earlier])
                     break
@@ -1093,7 +1213,10 @@ def _in_reported_speech(norm: str, mark: int, close: int, words: Sequence[str]) 
     cue = found[-1]
     # reported content opens after the cue and after any quotation already closed there
     between = _WORD.findall(norm, max(cue.end(), norm.rfind('"', cue.end(), mark) + 1), mark)
-    if not (any(w in _COMPLEMENTIZERS for w in between) or (bool(between) and between[-1] in _OBJECT_PREPOSITIONS)):
+    if not (
+        any(w in _COMPLEMENTIZERS for w in between)
+        or (bool(between) and between[-1] in _OBJECT_PREPOSITIONS)
+    ):
         return False
     # a definite noun phrase or a model name the clause goes on about is a name or a term:
     # أن "الدولة العميقة" تقاوم التغيير, أن منتجها "هاتف 15" سيطرح
@@ -1162,7 +1285,9 @@ def _sentence_start(norm: str, position: int) -> int:
     start = floor
     for mark in ".!?؟\n":
         found = norm.rfind(mark, floor, position)
-        while found != -1 and mark != "\n" and found + 1 < position and not norm[found + 1].isspace():
+        while (
+            found != -1 and mark != "\n" and found + 1 < position and not norm[found + 1].isspace()
+        ):
             found = norm.rfind(mark, floor, found)  # a dot inside a number or an abbreviation
         if found != -1:
             start = max(start, found + 1)

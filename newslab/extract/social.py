@@ -57,7 +57,8 @@ _ATTRIBUTION = regex.compile(
     regex.MULTILINE,
 )
 _TWEET_LINK_END = regex.compile(
-    r"(?:(?P<pic>pic\.twitter\.com)|(?<![\w.])t\.co)/[A-Za-z0-9_]{1,40}[\s.،]{0,4}$", regex.IGNORECASE
+    r"(?:(?P<pic>pic\.twitter\.com)|(?<![\w.])t\.co)/[A-Za-z0-9_]{1,40}[\s.،]{0,4}$",
+    regex.IGNORECASE,
 )
 _YEAR = regex.compile(r"(?:19|20)\d\d|[\u0660-\u0669\u06f0-\u06f9]{4}")
 #: Longest line taken as the text of an embedded tweet.
@@ -146,8 +147,11 @@ def tweet_embeds(text: str) -> list[tuple[int, int]]:
                 continue
             # a line ending with a picture link is a tweet; with a t.co link, only when
             # it carries a hashtag or a mention too (a prose line may end with a link)
-            if end_link.group("pic") or _HASHTAG.search(text, line_start, line_end) or \
-                    _MENTION.search(text, line_start, line_end):
+            if (
+                end_link.group("pic")
+                or _HASHTAG.search(text, line_start, line_end)
+                or _MENTION.search(text, line_start, line_end)
+            ):
                 blocks.append((line_start, line_end))
     blocks.sort()
     return blocks
