@@ -216,14 +216,15 @@ class EntityExtractor(Extractor):
         people = [i for i, label in enumerate(labels) if label == "PER"]
         if people:
             articles = out["article"].astype(str).tolist()
-            mentions = [
-                Mention(articles[i], tuple(TOKEN.findall(values[i])) or (values[i],))
-                for i in people
-            ]
+            names = {v: tuple(TOKEN.findall(v)) or (v,) for v in {values[i] for i in people}}
+            mentions = [Mention(articles[i], names[values[i]]) for i in people]
             for i, canonical in zip(people, link_people(mentions), strict=True):
                 values[i] = canonical
+        rows_of: dict[str, list[int]] = {}
+        for i, label in enumerate(labels):
+            rows_of.setdefault(label, []).append(i)
         for group in (("ORG",), ("GPE", "LOC"), ("EVENT",), ("MISC",)):
-            rows = [i for i, label in enumerate(labels) if label in group]
+            rows = sorted(i for label in group for i in rows_of.get(label, ()))
             mapping = link_names(values[i] for i in rows)
             if group == ("EVENT",):
                 mapping = _extend_event_prefixes(mapping)
