@@ -189,7 +189,7 @@ class EntityExtractor(Extractor):
     def _base_candidates(self, text: str, *, people_only: bool = False) -> list[Candidate]:
         """Gazetteer, trigger and Latin candidates; ``people_only`` is the quicker pass of
         ``fit`` (gazetteer hits only bound the person rules' names)."""
-        hits = list(self.gaz.find(text))
+        hits = self.gaz.find(text)
         spans = Spans(hits)
         cands = [] if people_only else [_from_gazetteer(text, h) for h in hits]
         cands.extend(find_triggered(text, _lexicon(), spans, self.spell, people_only=people_only))

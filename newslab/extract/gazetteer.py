@@ -22,7 +22,7 @@ import csv
 import itertools
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -315,10 +315,15 @@ class Gazetteer:
         """The entry for a name as written (clitics not stripped), or ``None``."""
         return self.by_key.get(match_key(name))
 
-    def find(self, text: str) -> Iterator[GazetteerMatch]:
-        """Every leftmost-longest gazetteer name in normalised ``text``."""
+    def find(self, text: str) -> list[GazetteerMatch]:
+        """Every leftmost-longest gazetteer name in normalised ``text``, in order.
+
+        A list, not a generator: resuming a generator per match cost a fifth of the
+        time of this loop (it runs on every article)."""
         by_key = self.by_key
         entries = self._entry_of
+        out: list[GazetteerMatch] = []
+        append = out.append
         for m in self._pattern.finditer(text):
             # the name group closes last: 2 = dn (after d), 4 = pn (after p), 5 = ln
             group = m.lastindex
@@ -343,7 +348,8 @@ class Gazetteer:
                 continue
             if entry.context and not _context_ok(entry.context, text, start, end, prefix):
                 continue
-            yield _new_match(GazetteerMatch, (start, end, prefix, entry))
+            append(_new_match(GazetteerMatch, (start, end, prefix, entry)))
+        return out
 
 
 _UNKNOWN: Any = object()
