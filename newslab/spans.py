@@ -13,7 +13,7 @@ import json
 import math
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -317,18 +317,20 @@ def frame_for_disk(frame: pd.DataFrame) -> pd.DataFrame:
 
 def write_jsonl_rows(frame: pd.DataFrame, handle) -> None:
     """Write the spans table as JSON Lines to an open text handle."""
-    handle.write(jsonl_text(frame))
+    handle.writelines(_jsonl_lines(frame))
 
 
 def jsonl_text(frame: pd.DataFrame) -> str:
     """The spans table as JSON Lines text (one record per line, each line ended)."""
-    lines = []
+    return "".join(_jsonl_lines(frame))
+
+
+def _jsonl_lines(frame: pd.DataFrame) -> Iterator[str]:
     for row in frame.loc[:, list(COLUMNS)].itertuples(index=False):
         record = dict(zip(COLUMNS, row, strict=True))
         record["start"] = int(record["start"])
         record["end"] = int(record["end"])
-        lines.append(_record_json(record) + "\n")
-    return "".join(lines)
+        yield _record_json(record) + "\n"
 
 
 def write_spans(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:

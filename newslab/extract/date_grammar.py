@@ -700,20 +700,24 @@ def _prefix_words() -> frozenset[str]:
 _BLANKS = " \t"
 
 
+def _last_blank(text: str, low: int, end: int) -> int:
+    """Position of the last space, newline or tab before ``end`` (-1 or below ``low``
+    when there is none from ``low`` on): three C-level ``rfind`` calls, no regex."""
+    b = text.rfind(" ", low, end)
+    j = text.rfind("\n", b + 1, end)
+    if j > b:
+        b = j
+    j = text.rfind("\t", b + 1, end)
+    return j if j > b else b
+
+
 def _starts(text: str, at: int, floor: int) -> list[int]:
     """Where an expression containing the trigger at ``at`` may start, earliest first.
 
     A word starts after the last blank (space, tab, newline) before it, not before
-    ``low``; that search is written out inline twice since this runs for every trigger."""
+    ``low``."""
     low = max(floor, at - 60)
-    rfind = text.rfind
-    b = rfind(" ", low, at)
-    j = rfind("\n", b + 1, at)
-    if j > b:
-        b = j
-    j = rfind("\t", b + 1, at)
-    if j > b:
-        b = j
+    b = _last_blank(text, low, at)
     word_start = b + 1 if b >= low else low
     starts = [at, word_start] if word_start != at and not text[at - 1].isalnum() else [word_start]
     prefix_words = _prefix_words()
@@ -726,13 +730,7 @@ def _starts(text: str, at: int, floor: int) -> list[int]:
             gap += 1
         if gap == 0 or k < low or text[k] in _BLANKS or text[k] == "\n":
             break
-        b = rfind(" ", low, k)
-        j = rfind("\n", b + 1, k)
-        if j > b:
-            b = j
-        j = rfind("\t", b + 1, k)
-        if j > b:
-            b = j
+        b = _last_blank(text, low, k)
         begin = b + 1 if b >= low else low
         if begin == low and low > 0 and not text[low - 1].isspace():
             break
