@@ -13,8 +13,10 @@ Speed matters (archives of millions of articles). The whole text goes through on
 expands (ligatures); the offset map is then built from a C-level regex scan of those
 special characters only, as a list of segments, with list-level operations (no Python
 code per deleted run; one step per ligature, which are rare) — never a Python loop over
-every character. ``benchmarks/bench_normalize.py`` measures it against plain
-``str.translate``.
+every character. Unless a character expands, the translation itself is a numpy lookup
+over the code points (:func:`_normalize_vectorised`): ``str.translate`` makes a Python int per
+non-ASCII character and is several times slower on Arabic text.
+``benchmarks/bench_normalize.py`` measures it against plain ``str.translate``.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 from operator import add, sub
+
+import numpy as np
 
 __all__ = [
     "DIACRITICS",
@@ -191,6 +195,76 @@ def _compiled(
     return table, dense, patterns, sizes
 
 
+#: Lookup value of a deleted character (not a code point, so never a real result).
+_DELETED = 0xFFFFFFFF
+#: Lookup value of a character that expands to several (translated by ``str.translate``).
+_EXPANDED = 0xFFFFFFFE
+#: Texts shorter than this take the ``str.translate`` path (numpy's fixed cost wins).
+_NUMPY_MIN = 256
+
+
+@lru_cache(maxsize=16)
+def _lookup(teh_marbuta: bool, hamza: bool, digits: bool, quotes: bool) -> np.ndarray:
+    """The translate table as a uint32 array over the Basic Multilingual Plane: the
+    folded code point of each character, :data:`_DELETED` or :data:`_EXPANDED`."""
+    table = _compiled(teh_marbuta, hamza, digits, quotes)[0]
+    lookup = np.arange(0x10000, dtype=np.uint32)
+    if max(table) > 0xFFFF:
+        raise AssertionError("the folding table maps a character beyond the BMP")
+    for code, replacement in table.items():
+        if replacement is None:
+            lookup[code] = _DELETED
+        elif len(replacement) == 1:
+            lookup[code] = ord(replacement)
+        else:
+            lookup[code] = _EXPANDED
+    lookup.setflags(write=False)
+    return lookup
+
+
+def _folded_codes(source: str, lookup: np.ndarray) -> np.ndarray:
+    """The code points of ``source`` (UTF-32, lone surrogates kept) mapped by ``lookup``;
+    characters beyond the BMP are never mapped and stay as they are."""
+    codes = np.frombuffer(source.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if codes.max() > 0xFFFF:
+        return np.where(codes > 0xFFFF, codes, lookup.take(codes & 0xFFFF))
+    return lookup.take(codes)
+
+
+def _as_text(codes: np.ndarray) -> str:
+    return codes.tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def _normalize_vectorised(source: str, text: str, lookup: np.ndarray) -> NormalizedText | None:
+    """:func:`normalize` of a long ``source`` (``text`` with decomposed hamza composed)
+    with numpy: the translation is one lookup over the code points and the segments of
+    the offset map come from the positions of the deleted characters. ``None`` when a
+    character expands (ligatures, presentation forms: the general path handles them).
+    """
+    folded = _folded_codes(source, lookup)
+    top = folded.max()
+    if top < _EXPANDED:  # nothing deleted or expanded
+        return NormalizedText(_as_text(folded), text)
+    if top == _EXPANDED or (folded == _EXPANDED).any():
+        return None
+    is_deleted = folded == _DELETED
+    deleted = np.flatnonzero(is_deleted)
+    # runs of consecutive deleted characters: [run_starts[k], run_ends[k])
+    breaks = np.flatnonzero(np.diff(deleted) != 1)
+    run_starts = deleted[np.concatenate(([0], breaks + 1))]
+    run_ends = deleted[np.concatenate((breaks, [deleted.size - 1]))] + 1
+    norm_starts = (run_ends - np.cumsum(run_ends - run_starts)).tolist()
+    orig_starts = run_ends.tolist()
+    if run_starts[0] != 0:  # the text does not start with a deletion
+        norm_starts.insert(0, 0)
+        orig_starts.insert(0, 0)
+    folded_text = _as_text(folded[~is_deleted])
+    if norm_starts[-1] == len(folded_text) and len(norm_starts) > 1:
+        norm_starts.pop()  # a deletion at the very end leaves an empty last segment
+        orig_starts.pop()
+    return NormalizedText(folded_text, text, norm_starts, orig_starts, None)
+
+
 def folding_table(
     *,
     teh_marbuta: bool = False,
@@ -307,8 +381,10 @@ class NormalizedText:
                 end = end if end < size else size
                 append((start, end if end > start else start))
             return out
-        orig_starts = self._orig_starts
         identity = self._identity
+        if identity is None:
+            return self._deletion_spans(spans)
+        orig_starts = self._orig_starts
         original = self.original
         orig_size = len(original)
         combining = _COMBINING
@@ -333,6 +409,35 @@ class NormalizedText:
             if identity is None or identity[k]:
                 o_end += last - norm_starts[k]
             o_end += 1
+            while o_end < orig_size and original[o_end] in combining:
+                o_end += 1
+            append((o_start, o_end))
+        return out
+
+    def _deletion_spans(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """:meth:`to_original_spans` when characters were only deleted: every segment is
+        an identity segment, so an offset maps by adding its segment's shift."""
+        size = len(self.text)
+        norm_starts = self._norm_starts
+        shifts = list(map(sub, self._orig_starts, norm_starts))
+        original = self.original
+        orig_size = len(original)
+        combining = _COMBINING
+        out: list[tuple[int, int]] = []
+        append = out.append
+        for start, end in spans:
+            if start < 0 or end < 0:
+                raise IndexError(f"normalised offset {start if start < 0 else end} is negative")
+            if start < size:
+                o_start = start + shifts[bisect_right(norm_starts, start) - 1]
+            else:
+                start, o_start = size, orig_size
+            if end > size:
+                end = size
+            if end <= start:
+                append((o_start, o_start))
+                continue
+            o_end = end + shifts[bisect_right(norm_starts, end - 1) - 1]  # last char + 1
             while o_end < orig_size and original[o_end] in combining:
                 o_end += 1
             append((o_start, o_end))
@@ -438,8 +543,13 @@ def normalize(
     if not isinstance(text, str):
         raise TypeError(f"normalize() needs str, got {type(text).__name__}")
     _, table, patterns, sizes = _compiled(teh_marbuta, hamza, digits, quotes)
+    lookup = _lookup(teh_marbuta, hamza, digits, quotes)
     pattern, deletions, expansions = patterns
     source = _compose_hamza(text) if "\u0654" in text else text
+    if len(source) >= _NUMPY_MIN:
+        vectorised = _normalize_vectorised(source, text, lookup)
+        if vectorised is not None:
+            return vectorised
     first = pattern.search(source)
     if first is None:
         return NormalizedText(source.translate(table), text)

@@ -128,6 +128,9 @@ def annotate_chunk(
             if on_article is not None:
                 on_article(article)
         frame, final_failures = spans_table(spans, extractors, corpus.ids, strict=strict)
+        # free the chunk's spans while the collector is still off: turned on again, it
+        # would walk every one of them once (each is a tuple it tracks) before they go
+        spans.clear()
     failures.extend(final_failures)
     return ChunkResult(
         index=index,

@@ -463,7 +463,11 @@ def _direction(text: str) -> str | None:
 
 
 def _month_of(text: str) -> tuple[int, str] | None:
+    """The month ``text`` names and its naming system(s), or None when it names none
+    or several (``تموز/يوليو`` names one month in two systems: ``levantine+standard``)."""
     found = _token_patterns()["month"].findall(text)
+    if len(found) == 1:  # the common case: one dict lookup
+        return _month_info().get(" ".join(found[0].split()))
     if not found:
         return None
     names = month_names()
@@ -473,6 +477,12 @@ def _month_of(text: str) -> tuple[int, str] | None:
         return None
     systems = sorted({month_system(k) for k in keys})
     return numbers.pop(), "+".join(systems)
+
+
+@lru_cache(maxsize=1)
+def _month_info() -> dict[str, tuple[int, str]]:
+    """Normalised month name -> (month number, naming system)."""
+    return {name: (number, month_system(name)) for name, number in month_names().items()}
 
 
 def _valid(year: int, month: int, day: int) -> dt.date | None:
@@ -498,6 +508,7 @@ def scan(normalized: NormalizedText) -> list[Mention]:
     out: list[Mention] = []
     pos = 0
     failed: set[int] = set()  # starts where the grammar matched nothing (tried once)
+    dead_word = dead_low = -1  # a word all of whose starts failed, and its window then
     for at, end, keyword in _triggers(text):
         if at < pos:
             continue
@@ -506,9 +517,18 @@ def scan(normalized: NormalizedText) -> list[Mention]:
                 continue
         elif _lone_number(text, at, pos):
             continue
-        while at >= pos:
+        low = max(pos, at - _WINDOW)
+        word_start = _word_start(text, at, low)
+        if word_start == dead_word and _same_chain(text, low, dead_low):
+            # a later trigger in that word (86b97ee8، 65.5): only its own start is new
+            if text[at - 1].isalnum() or at in failed:
+                continue
+            starts = [at]
+        else:
+            starts = _starts(text, at, low, word_start)
+        while True:
             match = None
-            for start in _starts(text, at, pos):
+            for start in starts:
                 if start in failed:
                     continue
                 match = match_at(text, start)
@@ -516,12 +536,32 @@ def scan(normalized: NormalizedText) -> list[Mention]:
                     break
                 failed.add(start)
             if match is None:
+                dead_word, dead_low = word_start, low
                 break
+            dead_word = -1
             pos = match.end()
             mention = _interpret(match, normalized)
             if mention is not None:
                 out.append(mention)
+            if at < pos:
+                break
+            low = max(pos, at - _WINDOW)
+            word_start = _word_start(text, at, low)
+            starts = _starts(text, at, low, word_start)
     return _merge_ranges(out, text)
+
+
+def _same_chain(text: str, low: int, dead_low: int) -> bool:
+    """Whether the words :func:`_starts` walks back over from a word with the window
+    ``low`` are among those it walked with the window ``dead_low`` (not above ``low``).
+
+    They are, as the walk only stops sooner with a higher window, unless it stops at
+    its window's edge after a whitespace that is no blank (the lower window would read
+    on across it)."""
+    if low == dead_low:
+        return True
+    edge = text[low - 1]
+    return not edge.isspace() or edge in "\n \t"
 
 
 def scan_exhaustive(normalized: NormalizedText) -> list[Mention]:
@@ -629,6 +669,7 @@ def _plausible_keyword(text: str, start: int, end: int) -> bool:
 #: Every expression that holds neither digits nor a trigger keyword holds one of these
 #: (آب، العام، هذه السنة، الخامس من آب): what an earlier trigger cannot have found.
 _TRIGGERLESS = ("اب", "شهر", "اسبوع", "عام", "سن")
+_TRIGGERLESS_RE = re.compile("|".join(_TRIGGERLESS))
 
 
 def _lone_number(text: str, at: int, floor: int) -> bool:
@@ -645,8 +686,7 @@ def _lone_number(text: str, at: int, floor: int) -> bool:
         return False
     if _digits_first_re().match(text, at) is not None:
         return False
-    window = text[max(floor, at - 60) : at]
-    return not any(word in window for word in _TRIGGERLESS)
+    return _TRIGGERLESS_RE.search(text, max(floor, at - _WINDOW), at) is None
 
 
 @lru_cache(maxsize=1)
@@ -711,14 +751,20 @@ def _last_blank(text: str, low: int, end: int) -> int:
     return j if j > b else b
 
 
-def _starts(text: str, at: int, floor: int) -> list[int]:
-    """Where an expression containing the trigger at ``at`` may start, earliest first.
+#: How far before a trigger the words leading up to it are read.
+_WINDOW = 60
 
-    A word starts after the last blank (space, tab, newline) before it, not before
-    ``low``."""
-    low = max(floor, at - 60)
+
+def _word_start(text: str, at: int, low: int) -> int:
+    """Start of the word holding position ``at``: after the last blank, not below ``low``."""
     b = _last_blank(text, low, at)
-    word_start = b + 1 if b >= low else low
+    return b + 1 if b >= low else low
+
+
+def _starts(text: str, at: int, low: int, word_start: int) -> list[int]:
+    """Where an expression containing the trigger at ``at`` (in the word starting at
+    ``word_start``) may start, earliest first, not below ``low``: the trigger itself
+    when it does not continue a word, its word, and the prefix words before it."""
     starts = [at, word_start] if word_start != at and not text[at - 1].isalnum() else [word_start]
     prefix_words = _prefix_words()
     i = word_start

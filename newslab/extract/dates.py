@@ -144,6 +144,8 @@ def spans_of(
     """Turn mentions into ``date`` spans on the original text, resolving relative ones."""
     recent: dict[str, str] = {}  # grain -> the last explicit value (for الشهر ذاته)
     original = normalized.original
+    size = len(original)
+    anchor_tag = anchor.tag if anchor is not None else None
     mentions = list(mentions)
     offsets = normalized.to_original_spans([(m.start, m.end) for m in mentions])
     for mention, (start, end) in zip(mentions, offsets, strict=True):
@@ -156,14 +158,14 @@ def spans_of(
                 attrs["resolved_from"] = f"context:{value}"
             elif anchor is not None:
                 value = resolve_relative(rel, anchor.date) or ""
-                attrs["resolved_from"] = anchor.tag if value else None
+                attrs["resolved_from"] = anchor_tag if value else None
             else:
                 attrs["resolved_from"] = None
         if value and value[:4].isdigit() and "/" not in value:
             if len(value) >= 7 and value[4] == "-" and value[5] != "W":
                 recent["month"] = value[:7]
             recent["year"] = value[:4]
-        while end < len(original) and original[end] == "\u0640":  # هـ: tatweel ends the word
+        while end < size and original[end] == "\u0640":  # هـ: tatweel ends the word
             end += 1
         yield Span(start, end, "date", mention.label, value, attrs)
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from collections import ChainMap, Counter
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newslab.arabic.normalize import DIACRITICS, INVISIBLES, normalize
 from newslab.extract.base import Context, Extractor, TextCache, shared_normalized
@@ -52,10 +52,9 @@ from newslab.extract.gazetteer import (
     read_entries,
 )
 from newslab.extract.linking import (
-    Mention,
     latin_similarity,
     link_names,
-    link_people,
+    link_person_names,
     same_person,
     skeleton,
     tokens_match,
@@ -72,6 +71,8 @@ if TYPE_CHECKING:
 __all__ = ["EntityExtractor", "newslab_extractors"]
 
 Known = dict[str, tuple[str, tuple[str, ...]]]
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
 class EntityExtractor(Extractor):
@@ -104,6 +105,7 @@ class EntityExtractor(Extractor):
         self._corpus_known: Known = {}
         self._corpus_matcher = NameMatcher(())
         self._prepared: TextCache[list[Candidate]] = TextCache()
+        self._written: _Memo[tuple[str, str, str], str] = _Memo()  # see _as_written
 
     # ------------------------------------------------------------ resources
 
@@ -170,7 +172,7 @@ class EntityExtractor(Extractor):
         cands.extend(find_propagated(text, own, matcher=own_matcher, words=words))
         if any(c.source == "latin" for c in cands):
             cands = _resolve_latin(cands, {**corpus_known, **own}, self.gaz)
-        cands = refine(text, cands, self.gaz, words, ChainMap(own, corpus_known))
+        cands = refine(text, cands, self.gaz, words, (own, corpus_known))
         chosen = _select(cands)
         chosen = _add_kingdoms(text, chosen)
         chosen = _gloss_latin(text, chosen)
@@ -181,10 +183,22 @@ class EntityExtractor(Extractor):
         for c, (start, end) in zip(chosen, offsets, strict=True):
             if end <= start:
                 continue
+            surface = text[c.start : c.end]
             if c.source in _FROM_TEXT:
-                c.value = _written_value(c, text, article.text[start:end], self.spell)
-            attrs = {"source": c.source, "surface_key": key(text[c.start : c.end])}
+                c.value = self._as_written(c.value, surface, article.text[start:end])
+            attrs = {"source": c.source, "surface_key": key(surface)}
             yield Span(start, end, "entity", c.label, c.value, attrs)
+
+    def _as_written(self, value: str, surface: str, original: str) -> str:
+        """:func:`_written_value`, memoised: the same names recur across a corpus."""
+        memo = self._written
+        k = (value, surface, original)
+        out = memo.get(k)
+        if out is None:
+            if len(memo) >= _WRITTEN_MEMO_SIZE:
+                memo.clear()
+            out = memo[k] = _written_value(value, surface, original, self.spell)
+        return out
 
     def _base_candidates(self, text: str, *, people_only: bool = False) -> list[Candidate]:
         """Gazetteer, trigger and Latin candidates; ``people_only`` is the quicker pass of
@@ -213,23 +227,28 @@ class EntityExtractor(Extractor):
         out = spans.copy()
         values = out["value"].astype(str).tolist()
         labels = out["label"].astype(str).tolist()
-        people = [i for i, label in enumerate(labels) if label == "PER"]
-        if people:
-            articles = out["article"].astype(str).tolist()
-            names = {v: tuple(TOKEN.findall(v)) or (v,) for v in {values[i] for i in people}}
-            mentions = [Mention(articles[i], names[values[i]]) for i in people]
-            for i, canonical in zip(people, link_people(mentions), strict=True):
-                values[i] = canonical
         rows_of: dict[str, list[int]] = {}
         for i, label in enumerate(labels):
             rows_of.setdefault(label, []).append(i)
+        people = rows_of.get("PER", [])
+        if people:
+            articles = out["article"].astype(str).tolist()
+            names = {v: tuple(TOKEN.findall(v)) or (v,) for v in {values[i] for i in people}}
+            canonicals = link_person_names(
+                [names[values[i]] for i in people], [articles[i] for i in people]
+            )
+            for i, canonical in zip(people, canonicals, strict=True):
+                values[i] = canonical
         for group in (("ORG",), ("GPE", "LOC"), ("EVENT",), ("MISC",)):
-            rows = sorted(i for label in group for i in rows_of.get(label, ()))
+            # the row order does not matter: link_names only counts values
+            rows = [i for label in group for i in rows_of.get(label, ())]
             mapping = link_names(values[i] for i in rows)
             if group == ("EVENT",):
                 mapping = _extend_event_prefixes(mapping)
-            for i in rows:
-                values[i] = mapping.get(values[i], values[i])
+            changed = {form: best for form, best in mapping.items() if form != best}
+            if changed:
+                for i in rows:
+                    values[i] = changed.get(values[i], values[i])
         out["value"] = values
         return out
 
@@ -244,16 +263,27 @@ _FROM_TEXT = frozenset(
 _INVISIBLE = re.compile(f"[{re.escape(DIACRITICS + INVISIBLES)}\u0640]")
 
 
-def _written_value(c: Candidate, text: str, original: str, spell: Mapping[str, str]) -> str:
-    """The value's tokens as the article spells them (normalisation folded alef forms),
+#: Entries of the memo of :meth:`EntityExtractor._as_written` (cleared when full).
+_WRITTEN_MEMO_SIZE = 65536
+
+
+class _Memo(dict[_K, _V]):
+    """A memo dict that pickles empty: a copy sent to a worker process starts afresh."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), ())
+
+
+def _written_value(value: str, surface: str, original: str, spell: Mapping[str, str]) -> str:
+    """``value``'s tokens as the article spells them (``surface`` is the span in the
+    normalised text, ``original`` in the article: normalisation folded alef forms),
     with known words in their best spelling (``ابراهيم`` -> ``إبراهيم``)."""
-    surface = text[c.start : c.end]
     if surface == original:  # nothing was folded: every token is written as it is
-        return " ".join(spell.get(key(t)) or t for t in c.value.split(" "))
+        return " ".join(spell.get(key(t)) or t for t in value.split(" "))
     folded = TOKEN.findall(surface)
     written = TOKEN.findall(_INVISIBLE.sub("", original))
     as_written = dict(zip(folded, written, strict=False)) if len(folded) == len(written) else {}
-    return " ".join(spell.get(key(t)) or as_written.get(t, t) for t in c.value.split(" "))
+    return " ".join(spell.get(key(t)) or as_written.get(t, t) for t in value.split(" "))
 
 
 @lru_cache(maxsize=1)
@@ -317,17 +347,10 @@ def _known_names(people: Iterable[tuple[tuple[str, ...], str]], given: Mapping[s
     """Keyed full names and family names -> (value, name tokens) of their person."""
     known: Known = {}
     surnames: dict[str, set[str]] = {}
-    entries = list(people)
-    for name, value in entries:
-        known[" ".join(key(t) for t in name)] = (value, tuple(value.split(" ")))
-        last = key(name[-1])
-        if (
-            len(last) >= 3
-            and last not in given
-            and last not in STOPWORDS
-            and last not in REGNAL
-            and not name[-1].isascii()
-        ):
+    for name, value in people:
+        full, entry, last, may_be_family = _person_keys(name, value)
+        known[full] = entry
+        if may_be_family and last not in given:
             surnames.setdefault(last, set()).add(value)
     for last, values in surnames.items():
         if last in known:
@@ -338,6 +361,20 @@ def _known_names(people: Iterable[tuple[tuple[str, ...], str]], given: Mapping[s
         else:
             known[last] = (last, (last,))  # shared family name: linking decides later
     return known
+
+
+@lru_cache(maxsize=65536)
+def _person_keys(
+    name: tuple[str, ...], value: str
+) -> tuple[str, tuple[str, tuple[str, ...]], str, bool]:
+    """For :func:`_known_names` (memoised: a person is named in many articles): the keyed
+    full name, its ``(value, name tokens)`` entry, the keyed family name, and whether
+    that could stand for the person alone (given names aside)."""
+    last = key(name[-1])
+    may_be_family = (
+        len(last) >= 3 and last not in STOPWORDS and last not in REGNAL and not name[-1].isascii()
+    )
+    return " ".join(map(key, name)), (value, tuple(value.split(" "))), last, may_be_family
 
 
 def _resolve_latin(cands: list[Candidate], known: Known, gaz: Gazetteer) -> list[Candidate]:

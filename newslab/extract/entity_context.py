@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
+from typing import TypeVar
 
 from newslab.extract.entity_rules import Candidate, NameMatcher, Words
 from newslab.extract.entity_text import (
@@ -40,6 +41,8 @@ from newslab.extract.entity_text import (
 from newslab.extract.gazetteer import Entry, Gazetteer, GazetteerMatch
 
 __all__ = ["find_layout", "refine", "resolve_anaphora"]
+
+_T = TypeVar("_T")
 
 _NAME = r"[^\W\d_]{2,25}"
 #: ``كتب: فلان الفلاني`` alone on its line (or before a dash / comma).
@@ -369,10 +372,13 @@ def refine(
     cands: list[Candidate],
     gaz: Gazetteer,
     words_: Words,
-    known: Mapping[str, tuple[str, tuple[str, ...]]],
+    known: Sequence[Mapping[str, tuple[str, tuple[str, ...]]]],
 ) -> list[Candidate]:
     """``cands`` with extra and extended candidates from the whole article, less the
-    sea names and directions the article uses in another sense (see :func:`_in_sense`)."""
+    sea names and directions the article uses in another sense (see :func:`_in_sense`).
+
+    ``known``: the people's names (see :func:`_lam_lam`), the first mapping holding a
+    name wins."""
     extra: list[Candidate] = []
     marked = _marked(gaz)
     found: set[str] = set()  # marked names the article names in context
@@ -435,6 +441,11 @@ class _Marked:
         }
         self.canonicals = frozenset(e.canonical for e in self.entries.values())
         self.matcher = NameMatcher(self.entries)
+        by_canonical: dict[str, list[str]] = {}
+        for k, e in self.entries.items():
+            by_canonical.setdefault(e.canonical, []).append(k)
+        #: canonical -> a matcher of its names alone, to tell whether the text can hold one
+        self.matchers = {c: NameMatcher(keys) for c, keys in by_canonical.items()}
 
 
 @lru_cache(maxsize=8)
@@ -452,6 +463,8 @@ def _propagate_marked(
     """``الوداد`` the club, once the article names it in context (``لاعب الوداد``,
     ``الوداد البيضاوي``: its canonical name is in ``found``), is the club everywhere in
     the article."""
+    if not any(marked.matchers[value].present(words_) for value in found):
+        return []  # no name of ``found`` can match: the other names' matches are dropped
     out = []
     for start, end, clitics in marked.matcher.find(words_):
         entry = marked.entries.get(_surface_key(text[start + clitics : end]))
@@ -467,20 +480,32 @@ def _propagate_marked(
 @lru_cache(maxsize=4096)
 def _surface_key(surface: str) -> str:
     """The keyed tokens of a matched name, space-joined (memoised: names recur)."""
-    return " ".join(key(t) for t in TOKEN.findall(surface))
+    return " ".join(map(key, TOKEN.findall(surface)))
 
 
-def _lam_lam(text: str, known: Mapping[str, tuple[str, tuple[str, ...]]]) -> list[Candidate]:
-    """A known family name in ``ال`` written with the preposition ``ل`` (``للحلبوسي``)."""
-    if not known or "لل" not in text:
+def _lam_lam(
+    text: str, known: Sequence[Mapping[str, tuple[str, tuple[str, ...]]]]
+) -> list[Candidate]:
+    """A known family name in ``ال`` written with the preposition ``ل`` (``للحلبوسي``);
+    ``known`` is looked up in order (plain dict look-ups: a ``ChainMap`` costs a
+    Python call per word)."""
+    if not any(known) or "لل" not in text:
         return []
     out = []
     for m in _finditer_near(_LAM_LAM, text, ("لل",), 1):  # after و/ف
-        hit = known.get(key("ا" + m.group("rest")))
+        hit = _first_hit(known, key("ا" + m.group("rest")))
         if hit is not None:
             value, name = hit
             out.append(Candidate(m.start(), m.end(), "PER", value, "propagated", 3, name))
     return out
+
+
+def _first_hit(maps: Sequence[Mapping[str, _T]], k: str) -> _T | None:
+    """The value of ``k`` in the first of ``maps`` holding it, else None."""
+    for names in maps:
+        if k in names:
+            return names[k]
+    return None
 
 
 # ------------------------------------------------------------------ anaphora

@@ -36,7 +36,7 @@ from newslab.extract.entity_text import (
     key,
 )
 from newslab.extract.entity_text import words as _words
-from newslab.extract.gazetteer import GazetteerMatch
+from newslab.extract.gazetteer import GazetteerMatch, lookup_form, word_runs
 
 __all__ = [
     "Candidate",
@@ -114,6 +114,8 @@ class Tokens:
         if isinstance(i, slice):
             self.get((i.stop if i.stop is not None else self._limit) - 1)
             return self._items[i]
+        if 0 <= i < len(self._items):
+            return self._items[i]  # made already (the usual case)
         tok = self.get(i)
         if tok is None:
             raise IndexError(i)
@@ -385,6 +387,9 @@ class Lexicon:
         self.pattern = re.compile(
             r"(?<![\w@#])(?P<p>[وف]?[بلك]?)(?P<w>" + _alternation(words) + r")(?!\w)"
         )
+        # Every word is one run of word characters (a keyed token), so a match is a
+        # whole run: the pattern is tried only at runs that read as clitics + a word.
+        self.runs = frozenset(lookup_form(c + w) for w in words for c in _PROCLITICS)
         self._categories: dict[str, str] = {}
         self._flags: dict[str, int] = {}
 
@@ -650,7 +655,7 @@ def find_triggered(
     out: list[Candidate] = []
     category = lex.category
     next_word = _NEXT_WORD.match
-    for m in lex.pattern.finditer(text):  # groups: 1 = p (proclitics), 2 = w (the word)
+    for m in _lexicon_matches(text, lex):  # groups: 1 = p (proclitics), 2 = w (the word)
         word = m.group(2)
         k = key(word)
         cat = category.get(k, "")
@@ -692,6 +697,21 @@ def find_triggered(
         if cand is not None:
             out.append(cand)
     return out
+
+
+def _lexicon_matches(text: str, lex: Lexicon) -> Iterator[re.Match[str]]:
+    """``lex.pattern.finditer(text)``, the pattern tried only at the word runs that read
+    as a lexicon word with its clitics (each match is one whole run)."""
+    runs = word_runs(text)
+    indices = runs.indices(lex.runs)
+    if not indices:
+        return
+    match = lex.pattern.match
+    starts = runs.starts()
+    for k in indices:
+        m = match(text, starts[2 * k + 1])
+        if m is not None:
+            yield m
 
 
 def _after_title(text: str, toks: Sequence[Token], lex: Lexicon, spans: Spans) -> Candidate | None:
@@ -770,7 +790,7 @@ def _from_given(
     inside = spans.covering(start)
     if inside is not None and inside.start < start and inside.entry.label == "PER":
         return None  # حسين inside صدام حسين: the known name stands
-    first = Token(start, start + len(word), word, k, "")
+    first = _new_token(Token, (start, start + len(word), word, k, ""))
     seq = Tokens(text, first.end, first=first)
     if k not in NAME_LINKS and not _name_token_ok(first, lex, first=True):
         return None
@@ -1228,8 +1248,10 @@ def _place_after_descriptor(
 
 # -------------------------------------------------------------------- Latin
 
+#: Capitalised Latin words in a row. The first capital comes before the lookbehind that
+#: checks the character ahead of it, so the search skips to capitals at C speed.
 _LATIN = re.compile(
-    r"(?<![\w@#/.:\-])[A-Z][A-Za-z0-9]{0,30}(?:[&.\-][A-Za-z0-9]{1,20}){0,3}"
+    r"[A-Z](?<![\w@#/.:\-][A-Z])[A-Za-z0-9]{0,30}(?:[&.\-][A-Za-z0-9]{1,20}){0,3}"
     r"(?:(?:[ ]\([A-Z][a-z]{1,20}\))?[ ](?:(?:of|de|bin|ben|van|von|der|la|du)[ ])?"
     r"(?:(?:al|el|Al|El)-)?[A-Z][A-Za-z0-9]{0,30}(?:[&.\-][A-Za-z0-9]{1,20}){0,3}){0,5}"
 )

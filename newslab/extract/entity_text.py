@@ -61,7 +61,7 @@ def key(token: str) -> str:
 
 def key_phrase(text: str) -> str:
     """The comparison form of a phrase: tokens keyed and joined by one space."""
-    return " ".join(key(t) for t in TOKEN.findall(text))
+    return " ".join(map(key, TOKEN.findall(text)))
 
 
 def is_definite(token_key: str) -> bool:

@@ -6,7 +6,9 @@ Entries come from CLDR (Babel's Arabic and English territory names), the CSV fil
 ``newslab_gazetteer`` hook. Later sources override earlier ones for the same name.
 
 Matching runs on normalised text (:func:`newslab.arabic.normalize`) with a single
-trie-shaped regex, so its cost does not grow with the number of entries. Each Arabic
+trie-shaped regex, so its cost does not grow with the number of entries; the regex is
+tried only at the word runs that can begin a name (:class:`WordRuns`, one C-level split
+shared with the trigger lexicon), not at every character. Each Arabic
 name also matches with the proclitics news text glues to it (و ف ب ك ل, and ل + ال
 written ``لل``: ``للمغرب``) and with the spelling variants folded by
 :func:`newslab.extract.entity_text.key` (teh marbuta, hamza seats).
@@ -22,9 +24,11 @@ import csv
 import itertools
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -281,7 +285,9 @@ _MARKERS = frozenset(
         "مشجعي",
     ]
 )
-_PREV_TOKEN = re.compile(r"([^\W\d_]+)[^\S\n]{0,3}$")
+#: The last word of a text and the (at most three) blanks after it, read backwards:
+#: matched on the reversed text, so it costs the word's length, not the text's.
+_LAST_WORD_REVERSED = re.compile(r"[^\S\n]{0,3}([^\W\d_]+)")
 _NEXT_TOKEN = re.compile(r"[ ]{1,2}([^\W\d_]+)")
 
 
@@ -301,7 +307,9 @@ class Gazetteer:
                         match_key(alias),
                         Entry(alias, entry.label, entry.canonical, "country", "", entry.source),
                     )
-        self._pattern = _compile(self.by_key)
+        bodies = _bodies(self.by_key)
+        self._pattern = _compile(*bodies)
+        self._first_runs = _first_runs(*bodies)
         self._entry_of: dict[str, Entry | None] = {}  # name as matched -> entry (memo)
 
     @classmethod
@@ -321,7 +329,7 @@ class Gazetteer:
         entries = self._entry_of
         out: list[GazetteerMatch] = []
         append = out.append
-        for m in self._pattern.finditer(text):
+        for m in self._matches(text):
             # the name group closes last: 2 = dn (after d), 4 = pn (after p), 5 = ln
             group = m.lastindex
             start, end = m.span()
@@ -348,6 +356,32 @@ class Gazetteer:
             append(_new_match(GazetteerMatch, (start, end, prefix, entry)))
         return out
 
+    def _matches(self, text: str) -> Iterator[re.Match[str]]:
+        """The pattern's matches, as ``finditer`` finds them, but tried only at the word
+        runs that can begin a name (and whose next run can go on with it)."""
+        runs = word_runs(text)
+        first_runs = self._first_runs
+        match = self._pattern.match
+        indices = runs.indices(first_runs.keys())
+        if not indices:
+            return
+        starts = runs.starts()
+        words = runs.runs
+        form = runs.form
+        last = len(words) - 1
+        end = 0
+        for k in indices:
+            start = starts[2 * k + 1]
+            if start < end:
+                continue  # inside the previous match
+            going_on = first_runs[form(k)]
+            if going_on is not None and (k == last or form(k + 1) not in going_on):
+                continue  # only longer names start here, and the next word is none of them
+            m = match(text, start)
+            if m is not None:
+                end = m.end()
+                yield m
+
 
 _UNKNOWN: Any = object()
 _new_match = tuple.__new__  # GazetteerMatch(...) without the Python-level __new__
@@ -361,8 +395,8 @@ def _context_ok(context: str, text: str, start: int, end: int, prefix: int) -> b
     if context == "locative":
         if prefix and text[start + prefix - 1] in "بل":
             return True
-        m = _PREV_TOKEN.search(before)
-        return bool(m and key(m.group(1)) in _LOCATIVE)
+        word = _last_word(before)
+        return word is not None and key(word) in _LOCATIVE
     # marked: quoted, or right after a word such as قناة / حركة, or before a nationality
     # adjective (الهلال السعودي, النهار اللبنانية)
     if before.rstrip(" ").endswith(('"', "'", "(")) and text[end : end + 1] in ('"', "'", ")"):
@@ -370,11 +404,20 @@ def _context_ok(context: str, text: str, start: int, end: int, prefix: int) -> b
     after = _NEXT_TOKEN.match(text, end)
     if after is not None and key(after.group(1)) in NATIONALITY and after.group(1)[:2] == "ال":
         return True
-    m = _PREV_TOKEN.search(before)
-    if not m:
+    word = _last_word(before)
+    if word is None:
         return False
-    prev = key(m.group(1))
+    prev = key(word)
     return prev in _MARKERS or (len(prev) > 3 and prev[0] in "وبل" and prev[1:] in _MARKERS)
+
+
+def _last_word(before: str) -> str | None:
+    """The letters ending ``before``, followed by at most three blanks (and a final
+    newline), or ``None``: the word just before a name."""
+    if before.endswith("\n"):
+        before = before[:-1]  # "$" also matches before a final newline
+    m = _LAST_WORD_REVERSED.match(before[::-1])
+    return m.group(1)[::-1] if m is not None else None
 
 
 def _dateline(before: str, start: int, after: str) -> bool:
@@ -396,7 +439,9 @@ def _dateline(before: str, start: int, after: str) -> bool:
     )
 
 
-def _compile(by_key: Mapping[str, Entry]) -> re.Pattern[str]:
+def _bodies(by_key: Mapping[str, Entry]) -> tuple[list[str], list[str], list[str]]:
+    """Keys as the pattern spells them (tokens joined by " " or :data:`_SEP`), in three
+    groups: definite names without their ``ال``, other Arabic names, Latin names."""
     definite: list[str] = []
     plain: list[str] = []
     latin: list[str] = []
@@ -412,6 +457,10 @@ def _compile(by_key: Mapping[str, Entry]) -> re.Pattern[str]:
             definite.append(joined[2:])
         else:
             plain.append(joined)
+    return definite, plain, latin
+
+
+def _compile(definite: list[str], plain: list[str], latin: list[str]) -> re.Pattern[str]:
     dn = _trie_regex(definite) or "(?!)"
     pn = _trie_regex(plain) or "(?!)"
     ln = _trie_regex(latin) or "(?!)"
@@ -423,6 +472,142 @@ def _compile(by_key: Mapping[str, Entry]) -> re.Pattern[str]:
         r")(?![\w])"
     )
     return re.compile(pattern)
+
+
+#: The proclitics the pattern allows before a definite name (``ال`` or ``لل`` included)
+#: and before any other Arabic name.
+_DEFINITE_CLITICS = tuple(c + a for c in ("", "و", "ف") for a in ("ال", "بال", "كال", "لل"))
+_PLAIN_CLITICS = tuple(c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك"))
+
+
+def _first_runs(
+    definite: list[str], plain: list[str], latin: list[str]
+) -> dict[str, frozenset[str] | None]:
+    """Folded word run that can begin a match -> the runs that may follow it, or
+    ``None`` when a name can end with it.
+
+    A match starts a run of word characters and ends one; inside, a name's tokens are
+    parted by blanks (``" "`` in a body) or, between letters and digits, by an optional
+    blank (:data:`_SEP`), so a run is a name's clitics and one or more of its tokens.
+    """
+    found: dict[str, set[str] | None] = {}
+    for bodies, clitics in (
+        (definite, _DEFINITE_CLITICS),
+        (plain, _PLAIN_CLITICS),
+        (latin, ("",)),
+    ):
+        for body in bodies:
+            parts = re.split(r"([ \x00])", body)
+            segments, separators = parts[0::2], parts[1::2]
+            for run, after in _run_choices(segments, separators, 0):
+                following = None
+                if after < len(segments):
+                    following = {r for r, _ in _run_choices(segments, separators, after)}
+                following = following and {lookup_form(r) for r in following}
+                for clitic in clitics:
+                    form = lookup_form(clitic + run)
+                    known = found.get(form, set())
+                    if known is None or following is None:
+                        found[form] = None
+                    else:
+                        found[form] = known | following
+    return {form: None if f is None else frozenset(f) for form, f in found.items()}
+
+
+def _run_choices(segments: list[str], separators: list[str], i: int) -> list[tuple[str, int]]:
+    """The word runs a name's text can have from ``segments[i]``: ``(run, next segment)``;
+    tokens parted by an optional blank may share a run (``فرانس24``)."""
+    run = segments[i]
+    out = [(run, i + 1)]
+    while i + 1 < len(segments) and separators[i] == _SEP:
+        i += 1
+        run += segments[i]
+        out.append((run, i + 1))
+    return out
+
+
+_WORD_RUN = re.compile(r"(\w+)")
+
+
+def _fold_seats(text: str) -> str:
+    """Teh marbuta, hamza seats and alef forms folded one for one (offsets kept): every
+    spelling the name pattern lets stand for a key's letter reads as that letter."""
+    for variant, letter in (
+        ("ة", "ه"),
+        ("ئ", "ي"),
+        ("ى", "ي"),
+        ("ؤ", "و"),
+        ("أ", "ا"),
+        ("إ", "ا"),
+        ("آ", "ا"),
+    ):
+        if variant in text:
+            text = text.replace(variant, letter)
+    return text
+
+
+def lookup_form(run: str) -> str:
+    """A word run as :class:`WordRuns` compares it: seats folded, hamzas dropped."""
+    return _fold_seats(run).replace("ء", "")
+
+
+class WordRuns:
+    """The runs of word characters of a text, folded like keys, with their offsets.
+
+    A cheap first pass for the name patterns: a name can only start a run whose folded
+    form (:func:`_fold_seats`, hamzas dropped) begins some name, so the patterns are tried
+    at those runs only instead of at every character. Built by C-level splitting.
+    """
+
+    __slots__ = ("_hamza_free", "_offsets", "_parts", "runs", "text", "vocabulary")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        parts = _WORD_RUN.split(_fold_seats(text))
+        self._parts = parts
+        self.runs: list[str] = parts[1::2]
+        self.vocabulary = set(self.runs)
+        self._hamza_free = {r: r.replace("ء", "") for r in self.vocabulary if "ء" in r}
+        self._offsets: list[int] | None = None
+
+    def form(self, k: int) -> str:
+        """Run ``k`` folded, without hamzas."""
+        run = self.runs[k]
+        return self._hamza_free.get(run, run)
+
+    def start(self, k: int) -> int:
+        """Where run ``k`` starts in the text."""
+        return self.starts()[2 * k + 1]
+
+    def starts(self) -> list[int]:
+        """Where each part starts: run ``k`` starts at ``starts()[2 * k + 1]``."""
+        if self._offsets is None:
+            self._offsets = list(accumulate(map(len, self._parts), initial=0))
+        return self._offsets
+
+    def indices(self, forms: AbstractSet[str]) -> list[int]:
+        """Indices of the runs whose form is in ``forms``, in text order."""
+        wanted = self.vocabulary & forms  # a new set; C code walks the smaller side
+        wanted.update(r for r, free in self._hamza_free.items() if free in forms)
+        if not wanted:
+            return []
+        return list(compress(range(len(self.runs)), map(wanted.__contains__, self.runs)))
+
+
+_last_runs: WordRuns | None = None
+_KEEP_LIMIT = 1_000_000  # characters: the runs of a longer text are not kept
+
+
+def word_runs(text: str) -> WordRuns:
+    """The :class:`WordRuns` of ``text``. The last one is kept (one slot, for texts up
+    to :data:`_KEEP_LIMIT`): the gazetteer and the trigger lexicon read the same article
+    one after the other."""
+    global _last_runs
+    runs = _last_runs
+    if runs is None or runs.text is not text:
+        runs = WordRuns(text)
+        _last_runs = runs if len(text) <= _KEEP_LIMIT else None
+    return runs
 
 
 def _trie_regex(words: Iterable[str]) -> str:

@@ -137,6 +137,15 @@ def _key(text: str) -> str:
 
 
 def _compile(entries: Sequence[LexiconEntry]) -> _Compiled:
+    by_form, bounded, glued = _forms(entries)
+    return _Compiled(_term_pattern(bounded, glued), by_form)
+
+
+def _forms(
+    entries: Sequence[LexiconEntry],
+) -> tuple[dict[str, list[LexiconEntry]], set[str], set[str]]:
+    """Normalised form -> its entries; the forms matched as whole words; those that
+    may be glued onto the next word."""
     by_form: dict[str, list[LexiconEntry]] = {}
     bounded: set[str] = set()
     glued: set[str] = set()
@@ -150,11 +159,25 @@ def _compile(entries: Sequence[LexiconEntry]) -> _Compiled:
             if all((e.term, e.category) != (entry.term, entry.category) for e in rows):
                 rows.append(entry)
             (glued if entry.glued else bounded).add(variant)
-    pattern = re.compile(
-        rf"(?<!\w){_PROCLITICS}(?:(?P<bounded>{trie_pattern(bounded)})(?!\w)"
+    return by_form, bounded, glued
+
+
+#: Longest proclitic run :data:`_PROCLITICS` matches, and the letters it is made of.
+_PROCLITIC_RUN = "[وفبكل]{0,2}"
+
+
+def _term_pattern(bounded: set[str], glued: set[str]) -> re.Pattern[str]:
+    """One pattern for all forms: a word start, proclitics, then a bounded or a glued form.
+
+    A lookahead right after the word start (proclitic letters, then the first three
+    letters of some form) rejects most word starts at once, before the proclitic
+    alternatives are tried one by one against both tries; it never rejects a match.
+    """
+    guard = _PROCLITIC_RUN + trie_pattern({form[:3] for form in bounded | glued})
+    return re.compile(
+        rf"(?<!\w)(?={guard}){_PROCLITICS}(?:(?P<bounded>{trie_pattern(bounded)})(?!\w)"
         rf"|(?P<glued>{trie_pattern(glued)}))"
     )
-    return _Compiled(pattern, by_form)
 
 
 # ------------------------------------------------------------------ the extractor

@@ -35,6 +35,7 @@ __all__ = [
     "latin_to_arabic",
     "link_names",
     "link_people",
+    "link_person_names",
     "same_person",
     "skeleton",
     "tokens_match",
@@ -373,8 +374,14 @@ def link_people(mentions: Sequence[Mention]) -> list[str]:
     first or last token) are compared pair by pair, a large block only for the pairs
     its screen lets through (:func:`_maybe_same_pairs`); mentions are only counted.
     """
-    mention_names = [m.name for m in mentions]
-    mention_articles = [m.article for m in mentions]
+    return link_person_names([m.name for m in mentions], [m.article for m in mentions])
+
+
+def link_person_names(
+    mention_names: Sequence[tuple[str, ...]], mention_articles: Sequence[str]
+) -> list[str]:
+    """:func:`link_people` of mentions given as two parallel lists (name tokens, article),
+    for callers holding columns: no :class:`Mention` object per row."""
     articles_of: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for name, article in zip(mention_names, mention_articles, strict=True):
         articles_of[name].add(article)

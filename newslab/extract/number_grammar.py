@@ -144,6 +144,8 @@ _HALF = re.compile(
     + r"))?(?!\w)"
 )
 _AND_DIGITS = re.compile(r"[ \t]{0,2}و[ \t]?([0-9]+(?:[.,][0-9]+)*)")
+#: What :data:`_HALF`، :data:`_AND_DIGITS` and :data:`_AND_WORD` all begin with.
+_AND = re.compile(r"[ \t]{0,2}و")
 _AND_WORD = re.compile(r"[ \t]{0,2}و[ \t]?(\w{2,12})(?!\w)")
 
 
@@ -197,13 +199,17 @@ def find_numbers(text: str, *, url: str = "") -> list[NumberHit]:
     hits: list[NumberHit] = []
     evidence: dict[str, dict[str, int]] = {}  # currency family -> country evidence
     taken_until = 0
-    for start, end_or_word in _candidates(text):
+    for start, end, is_anchor in _candidate_spans(text):
         if start < taken_until:
             continue
-        if isinstance(end_or_word, int):
-            amount = _digit_amount(text, start, end_or_word, follow)
+        if is_anchor:  # read only now: most anchors end an amount already taken (500 ألف)
+            candidate = _anchor_at(text, start, end)
+            if candidate is None or candidate[0] < taken_until:
+                continue
+            start, word = candidate
+            amount = _word_amount(text, start, word, follow)
         else:
-            amount = _word_amount(text, start, end_or_word, follow)
+            amount = _digit_amount(text, start, end, follow)
         if amount is None:
             continue
         hit = _classify(text, start, *amount, table)
@@ -219,29 +225,38 @@ def find_numbers(text: str, *, url: str = "") -> list[NumberHit]:
     return hits
 
 
-def _candidates(text: str) -> list[tuple[int, int | str]]:
-    """``(start, end)`` of digit tokens and ``(start, first_word)`` of word amounts."""
-    found: list[tuple[int, int | str]] = [m.span() for m in _DIGITS.finditer(text)]
-    n = len(text)
-    for m in _ANCHOR_STEMS.finditer(text):
-        pos, end = m.span()
-        start = pos
-        while start > 0 and pos - start < 2 and text[start - 1].isalpha():
-            start -= 1
-        while end < n and end - pos < 12 and text[end].isalpha():
-            end += 1
-        prefix = text[start:pos]
-        if (
-            prefix in _PREFIXES
-            and (start == 0 or not text[start - 1].isalpha())
-            and (end == n or not text[end].isalpha())
-            and text[pos:end] in _ANCHOR_WORDS
-        ):
-            candidate = _anchor_candidate(text, pos, text[pos:end], prefix)
-            if candidate is not None:
-                found.append(candidate)
+def _candidate_spans(text: str) -> list[tuple[int, int, bool]]:
+    """``(start, end, is_anchor)`` of the digit tokens and of the anchor stems, by position.
+
+    An anchor's amount (``خمسة ملايين``) starts at most a few number words before it,
+    and those words hold no digit and no other anchor, so ordering anchors by their own
+    position orders their amounts by start: the amount itself is read (by
+    :func:`_anchor_at`) only when no earlier hit covers the anchor."""
+    found = [(*m.span(), False) for m in _DIGITS.finditer(text)]
+    found += [(*m.span(), True) for m in _ANCHOR_STEMS.finditer(text)]
     found.sort(key=itemgetter(0))
     return found
+
+
+def _anchor_at(text: str, pos: int, stem_end: int) -> tuple[int, str] | None:
+    """``(start, first_word)`` of the word amount that the anchor stem at ``pos`` ends:
+    the stem must begin a whole anchor word, after at most a clitic or two."""
+    n = len(text)
+    start = pos
+    while start > 0 and pos - start < 2 and text[start - 1].isalpha():
+        start -= 1
+    end = stem_end
+    while end < n and end - pos < 12 and text[end].isalpha():
+        end += 1
+    prefix = text[start:pos]
+    if (
+        prefix in _PREFIXES
+        and (start == 0 or not text[start - 1].isalpha())
+        and (end == n or not text[end].isalpha())
+        and text[pos:end] in _ANCHOR_WORDS
+    ):
+        return _anchor_candidate(text, pos, text[pos:end], prefix)
+    return None
 
 
 def _anchor_candidate(text: str, pos: int, word: str, prefix: str) -> tuple[int, str] | None:
@@ -331,6 +346,8 @@ def _word_amount(text: str, start: int, word: str, follow: re.Pattern[str]) -> _
 
 def _after_scale(text: str, value: Decimal, end: int, unit: Decimal) -> tuple[Decimal, int]:
     """Add compound parts after a scale: ``ونصف``، ``و500 ألف``، ``وخمسمائة ألف``."""
+    if _AND.match(text, end) is None:  # the common case: no part follows
+        return value, end
     half = _HALF.match(text, end)
     if half is not None:
         half_unit = SCALES.get(half.group(2), unit) if half.group(2) else unit

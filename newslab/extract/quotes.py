@@ -29,7 +29,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, islice
 from operator import itemgetter
 from typing import Any, ClassVar, NamedTuple
 
@@ -277,7 +277,7 @@ def _cue_at(norm: str, match: re.Match[str]) -> _Cue:
         verb = _ACCORDING_VERB.match(norm, end)
         if verb is not None:
             start, end = verb.start("verb"), verb.end()
-    return _Cue(start, end, kind, norm[start:end])
+    return _new_tuple(_Cue, (start, end, kind, norm[start:end]))
 
 
 # A cue right after a closing mark: ``"…"، قال فلان`` / ``"…" كما قال الجيش``.
@@ -309,18 +309,20 @@ class _Pair(NamedTuple):
     close: int  # index of the closing mark
 
 
-def pair_marks(norm: str, original_char) -> list[_Pair]:
+def pair_marks(norm: str, original_char, marks: Sequence[int] | None = None) -> list[_Pair]:
     """Pair quotation marks in one left-to-right pass (linear in the text length).
 
     ``original_char(i)`` gives the original character behind normalised index ``i``
     (the normaliser folds every mark to ``"`` or ``'``, the direction lives in the
     original). Families are paired independently; see the module docstring.
+    ``marks``: where the marks are in ``norm``, if the caller found them already.
     """
     pairs: list[_Pair] = []
     open_at: dict[str, int] = {}
     n = len(norm)
-    for match in _MARKS.finditer(norm):
-        i = match.start()
+    if marks is None:
+        marks = [m.start() for m in _MARKS.finditer(norm)]
+    for i in marks:
         char = original_char(i)
         before = norm[i - 1] if i > 0 else " "
         after = norm[i + 1] if i + 1 < n else " "
@@ -368,6 +370,11 @@ def pair_marks(norm: str, original_char) -> list[_Pair]:
 # ------------------------------------------------------------------ entity helpers
 
 
+#: ``tuple.__new__(NamedTupleClass, values)`` builds a named tuple without the Python-level
+#: ``__new__`` of the class: used where many are built (entities, cues).
+_new_tuple = tuple.__new__
+
+
 class _Entity(NamedTuple):
     start: int  # normalised offsets
     end: int
@@ -390,15 +397,22 @@ def _entities(context: Context | None, nt: NormalizedText) -> list[_Entity]:
     spans = sorted(context.spans(kind="entity"), key=itemgetter(0, 1))  # (start, end)
     if not spans:
         return []
-    starts = nt.to_normalized_many([span.start for span in spans])
-    ends = nt.to_normalized_many([span.end for span in spans])
+    count = len(spans)
+    offsets = nt.to_normalized_many([span.start for span in spans] + [span.end for span in spans])
     original = nt.original
-    found = []
-    for span, start, end in zip(spans, starts, ends, strict=True):
-        text = original[span.start : span.end]
-        canonical = str(span.value or "") or _strip_clitic(text)
-        found.append(_Entity(start, end, span.label or "", text, canonical))
-    return found
+    return [
+        _new_tuple(
+            _Entity,
+            (start, end, span.label or "", text, str(span.value or "") or _strip_clitic(text)),
+        )
+        for span, start, end, text in zip(
+            spans,
+            offsets[:count],
+            offsets[count:],
+            [original[span.start : span.end] for span in spans],
+            strict=True,
+        )
+    ]
 
 
 @lru_cache(maxsize=8192)
@@ -440,6 +454,17 @@ class _Shifted:
 
     def end(self) -> int:
         return self._end
+
+
+def _literal_hits(text: str, needle: str, start: int, end: int) -> Iterator[_Shifted]:
+    """Non-overlapping occurrences of ``needle`` in ``text[start:end]``, left to right:
+    what ``re.finditer(re.escape(needle), text[start:end])`` finds, shifted back into
+    whole-text offsets, without copying the text or compiling a pattern (``needle`` is
+    never empty: a role phrase)."""
+    at = text.find(needle, start, end)
+    while at >= 0:
+        yield _Shifted(at, at + len(needle))
+        at = text.find(needle, at + len(needle), end)
 
 
 #: ``بيان لوزارة الصحة``: the issuer after a document noun (``ل`` + up to four words) …
@@ -826,8 +851,7 @@ class _Resolver:
         role = " ".join(words[: min(len(words), 3)])
         window = max(0, position - ROLE_WINDOW)
         latest = None  # the nearest earlier apposition wins, the phrase's own comes first
-        for hit in re.finditer(re.escape(role), self.norm[window : position + 200]):
-            hit = _Shifted(hit.start() + window, hit.end() + window)
+        for hit in _literal_hits(self.norm, role, window, position + 200):
             found = None
             for entity in self.entities_in(hit.end(), hit.end() + 100):
                 if entity.label != "PER" or not _apposition_gap(
@@ -1013,10 +1037,10 @@ class QuoteExtractor(Extractor):
             resolver.entity_starts, list(accumulate((e.end for e in entities), max))
         )
 
+        marks = [m.start() for m in _MARKS.finditer(norm)]
         if nt.is_aligned:
             original_char = text.__getitem__
         else:  # the original offsets of every mark, mapped in one call
-            marks = [m.start() for m in _MARKS.finditer(norm)]
             behind = dict(
                 zip(
                     marks,
@@ -1028,7 +1052,7 @@ class QuoteExtractor(Extractor):
 
         accepted: list[tuple[int, int, _Pair]] = []
         last_end = -1
-        for pair in pair_marks(norm, original_char):
+        for pair in pair_marks(norm, original_char, marks):
             if pair.open < last_end:
                 continue  # nested inside a kept quote
             start, end = _trim(norm, pair.open + 1, pair.close)
@@ -1073,7 +1097,8 @@ class QuoteExtractor(Extractor):
         self, norm: str, pair: _Pair, start: int, end: int, entities: _EntityIndex
     ) -> bool:
         """Long quoted spans are speech; short ones only beside a speech cue."""
-        words = _WORD.findall(norm, start, end)
+        # the words of a short span; for a long one, its first few tell it is long
+        words = [m.group() for m in islice(_WORD.finditer(norm, start, end), self.short_words + 1)]
         if not words:
             return False
         if len(words) > self.short_words:

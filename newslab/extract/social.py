@@ -45,10 +45,17 @@ _SHORT_HOSTS = (
     r"pic\.twitter\.com|t\.co|bit\.ly|youtu\.be|goo\.gl|fb\.me|ow\.ly|t\.me|"
     r"(?:www\.)?(?:twitter|x|facebook|instagram|youtube|tiktok)\.com"
 )
-_URL = regex.compile(
-    r"(?:https?://|(?<![\w/.@-])www\.)[^\s<>\"«»]{1,4096}"
-    r"|(?<![\w/.@-])(?:" + _SHORT_HOSTS + r")/[A-Za-z0-9_\-./?=&%#]{1,1024}",
-    regex.IGNORECASE,
+_URL_REST = r"[^\s<>\"«»]{1,4096}"
+#: A URL is ``http(s)://…``, ``www.…`` or a short host with a path; the three are
+#: searched apart (each alone has a literal to skip to, their alternation has none and
+#: is several times slower) and merged by :func:`_url_spans` as their alternation, in
+#: this order, would match.
+_URL_BRANCHES = (
+    regex.compile(r"https?://" + _URL_REST, regex.IGNORECASE),
+    regex.compile(r"(?<![\w/.@-])www\." + _URL_REST, regex.IGNORECASE),
+    regex.compile(
+        r"(?<![\w/.@-])(?:" + _SHORT_HOSTS + r")/[A-Za-z0-9_\-./?=&%#]{1,1024}", regex.IGNORECASE
+    ),
 )
 _URL_TRAILING = ".,;:!?'\"،؛…)]}»"
 #: A tweet's attribution line: ``— Name (@handle) Month D, YYYY`` (any dash, any date).
@@ -92,9 +99,49 @@ def find_social(text: str) -> list[SocialHit]:
     return hits
 
 
+def _url_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of the matches of the alternation of :data:`_URL_BRANCHES`, as
+    its ``finditer`` gives them: the leftmost match, the first branch among those that
+    match there, then on from its end (no branch matches an empty string).
+
+    Each branch's own matches come from one ``finditer``; a branch's next match from
+    the current position is its first listed match starting there or later, unless the
+    listed match before it runs past the position (then it is searched for again).
+    """
+    listed = [list(branch.finditer(text)) for branch in _URL_BRANCHES]
+    if not any(listed):
+        return
+    nexts = [0] * len(listed)  # index in ``listed[k]`` of branch k's next match
+    pending: list[regex.Match[str] | None] = [found[0] if found else None for found in listed]
+    while True:
+        best = -1
+        for k, m in enumerate(pending):  # the leftmost; the first branch on a tie
+            if m is not None and (best < 0 or m.start() < pending[best].start()):
+                best = k
+        if best < 0:
+            return
+        start, end = pending[best].span()
+        yield start, end
+        for k, m in enumerate(pending):
+            if m is not None and m.start() < end:
+                pending[k] = _next_url(k, listed[k], nexts, text, end)
+
+
+def _next_url(
+    k: int, found: list[regex.Match[str]], nexts: list[int], text: str, pos: int
+) -> regex.Match[str] | None:
+    """Branch ``k``'s first match starting at ``pos`` or later (``found``: its matches)."""
+    i = nexts[k]
+    while i < len(found) and found[i].start() < pos:
+        i += 1
+    nexts[k] = i
+    if i and found[i - 1].end() > pos:  # the listed matches skipped the part after pos
+        return _URL_BRANCHES[k].search(text, pos)
+    return found[i] if i < len(found) else None
+
+
 def _urls(text: str) -> Iterator[SocialHit]:
-    for m in _URL.finditer(text):
-        start, end = m.start(), m.end()
+    for start, end in _url_spans(text):
         while end > start and text[end - 1] in _URL_TRAILING:
             if text[end - 1] == ")" and "(" in text[start : end - 1]:
                 break
@@ -120,11 +167,13 @@ def tweet_embeds(text: str) -> list[tuple[int, int]]:
     ``pic.twitter.com`` link (or a ``t.co`` link, when the line has a hashtag or a
     mention). Offsets exclude surrounding whitespace.
     """
-    if "(@" not in text and "pic.twitter.com" not in text and "t.co/" not in text:
+    attributions = "(@" in text
+    links = "pic.twitter.com" in text or "t.co/" in text
+    if not attributions and not links:
         return []
     blocks: list[tuple[int, int]] = []
     used_lines: set[int] = set()
-    if "(@" in text:
+    if attributions:
         for m in _ATTRIBUTION.finditer(text):
             if not _YEAR.search(m.group(1)):
                 continue
@@ -138,7 +187,7 @@ def tweet_embeds(text: str) -> list[tuple[int, int]]:
                     used_lines.add(p_start)
             used_lines.add(attr_start)
             blocks.append((start, attr_end))
-    if "pic.twitter.com" in text or "t.co/" in text:
+    if links:
         for line_start, line_end in _lines_with_tweet_links(text):
             if line_start in used_lines or line_end - line_start > MAX_TWEET_LINE:
                 continue
