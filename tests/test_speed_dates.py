@@ -4,7 +4,10 @@
 trigger in a word all of whose starts failed, as in ``pic.twitter.com/86b97ee8``)
 and :func:`~newslab.extract.date_grammar._month_of` looks one month name up in a dict.
 The loop that walked every trigger's words again and the month lookup through sets
-are kept here as oracles.
+are kept here as oracles (the oracle scan also tries every bare يوم before a number,
+which the scan skips), and so is the walk over the words before a trigger with
+``str.rfind`` that :class:`~newslab.extract.date_grammar._Backwards` replaced by one
+regex match per word on the reversed text.
 """
 
 from __future__ import annotations
@@ -27,10 +30,23 @@ from newslab.extract.calendars import (
 # ------------------------------------------------------------------------ oracles
 
 
+def _last_blank(text: str, low: int, end: int) -> int:
+    b = text.rfind(" ", low, end)
+    j = text.rfind("\n", b + 1, end)
+    if j > b:
+        b = j
+    j = text.rfind("\t", b + 1, end)
+    return j if j > b else b
+
+
+def _oracle_word_start(text: str, at: int, low: int) -> int:
+    b = _last_blank(text, low, at)
+    return b + 1 if b >= low else low
+
+
 def _oracle_starts(text: str, at: int, floor: int) -> list[int]:
     low = max(floor, at - 60)
-    b = grammar._last_blank(text, low, at)
-    word_start = b + 1 if b >= low else low
+    word_start = _oracle_word_start(text, at, low)
     starts = [at, word_start] if word_start != at and not text[at - 1].isalnum() else [word_start]
     prefix_words = grammar._prefix_words()
     i = word_start
@@ -42,7 +58,7 @@ def _oracle_starts(text: str, at: int, floor: int) -> list[int]:
             gap += 1
         if gap == 0 or k < low or text[k] in " \t" or text[k] == "\n":
             break
-        b = grammar._last_blank(text, low, k)
+        b = _last_blank(text, low, k)
         begin = b + 1 if b >= low else low
         if begin == low and low > 0 and not text[low - 1].isspace():
             break
@@ -161,7 +177,30 @@ _NUMBERS = st.one_of(
 )
 _BLANKS = [" ", " ", " ", "  ", "   ", "    ", "\t", "\n", "", "\u00a0", "\r", "\u2009"]
 _GLUE = st.sampled_from(
-    [*_BLANKS, ",", "،", ".", "/", "-", "–", "(", ")", "%", ":", "و", "ب", "ال", "بال", "وال"]
+    [
+        *_BLANKS,
+        ",",
+        "،",
+        ".",
+        "/",
+        "-",
+        "–",
+        "(",
+        ")",
+        "%",
+        ":",
+        "و",
+        "ب",
+        "ال",
+        "بال",
+        "وال",
+        "ل",
+        "لل",
+        "ف",
+        "وب",
+        "فل",
+        "x",
+    ]
 )
 #: A word with the blanks inside it varied (كانون  الثاني، تشرين\tالأول).
 _WORD = st.tuples(st.sampled_from(_WORDS), st.sampled_from([" ", "  ", "\t", " \t "])).map(
@@ -204,8 +243,36 @@ def test_month_lookup_equals_the_set_based_one(text: str) -> None:
         "وصل في " + "ع" * 58 + "\r12ab34 تموز",
         "https://example.com/2022/07/19/item-15 نشر في 19 تموز/يوليو 2022",
         "يوم 1 و2 و3 آذار 2021 و4.5.2021",
+        "وصل الوفد يوم 4 تشرين الثاني 2022 وغادر بيوم 5 منه",
+        "في مطلع العام يوم 12 اعلن، وفي مطلع هذا الشهر ويوم 3 أيار",
+        "منذ الخميس يوم 9 مارس ولليوم 10 آذار واليوم 11 و\tيوم\t\t7 تموز",
+        "يوم 15 حزيران" + " يوم 2022" * 3 + " الخامس من آب يوم 30",
     ],
 )
 def test_scan_on_ids_urls_and_decimals(text: str) -> None:
     normalized = normalize(text)
     assert _mentions(grammar.scan(normalized)) == _mentions(_oracle_scan(normalized))
+
+
+#: Text whose words before a position vary in blanks, newlines and other whitespace.
+_walk_text = st.lists(
+    st.tuples(
+        st.one_of(_WORD, _NUMBERS, st.text(max_size=4)),
+        st.sampled_from([*_BLANKS, ",", " \t", "\t \t ", " \n ", "(", "،"]),
+    ),
+    max_size=25,
+).map(lambda pairs: "".join(token + glue for token, glue in pairs))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_walk_text, st.data())
+def test_backwards_walk_equals_the_rfind_walk(text: str, data: st.DataObject) -> None:
+    if not text:
+        return
+    backwards = grammar._Backwards(text)
+    at = data.draw(st.integers(1, len(text)), label="at")
+    floor = data.draw(st.integers(0, at), label="floor")
+    low = max(floor, at - 60)
+    word_start = backwards.word_start(at, low)
+    assert word_start == _oracle_word_start(text, at, low)
+    assert backwards.starts(at, low, word_start) == _oracle_starts(text, at, floor)

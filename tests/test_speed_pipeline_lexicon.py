@@ -1,8 +1,10 @@
-"""The lexicon pattern with its word-start lookahead matches exactly as the plain one.
+"""The lexicon pattern with its word-start lookahead matches exactly as the plain one,
+and :func:`_term_matches` (the pattern tried only after non-word characters) finds
+exactly what ``finditer`` finds.
 
 The lookahead only rejects word starts early; the pattern without it (the one used
 before) is the oracle, on texts made of the shipped terms, proclitics, pieces of terms
-and noise.
+and noise. ``pattern.finditer`` is the oracle of :func:`_term_matches`.
 """
 
 from __future__ import annotations
@@ -17,7 +19,11 @@ from newslab.extract.lexicon import (
     _PROCLITICS,
     LexiconEntry,
     LexiconExtractor,
+    _after_non_word,
+    _compile,
+    _Compiled,
     _forms,
+    _term_matches,
     _term_pattern,
     trie_pattern,
 )
@@ -63,6 +69,23 @@ def test_guarded_pattern_matches_like_the_plain_one(text: str) -> None:
     assert _matches(NEW, text) == _matches(OLD, text)
 
 
+def _matches_at_word_starts(pattern: re.Pattern[str], text: str) -> list[tuple]:
+    """:func:`_matches` through :func:`_term_matches` (the whole match's span rebuilt)."""
+    compiled = _Compiled(pattern, {}, _after_non_word(pattern))
+    found = []
+    for start, m in _term_matches(compiled, text):
+        bounded = m.group("bounded") is not None
+        end = m.end("bounded") if bounded else m.end("glued")
+        found.append(((start, end), m.span("bounded"), m.span("glued"), bounded))
+    return found
+
+
+@settings(max_examples=600, deadline=None)
+@given(lexicon_text)
+def test_word_start_scan_matches_like_finditer(text: str) -> None:
+    assert _matches_at_word_starts(NEW, text) == _matches(NEW, text)
+
+
 @settings(max_examples=100, deadline=None)
 @given(
     st.lists(st.text(alphabet="اب تجلو*", min_size=1, max_size=6), min_size=1, max_size=8),
@@ -80,6 +103,23 @@ def test_any_terms(terms: list[str], text: str, noise: str) -> None:
     assert _matches(_term_pattern(bounded, glued), text) == _matches(
         _oracle_pattern(bounded, glued), text
     )
+    pattern = _term_pattern(bounded, glued)
+    assert _matches_at_word_starts(pattern, text) == _matches(pattern, text)
+
+
+def test_scan_needs_a_word_start_pattern() -> None:
+    with pytest.raises(ValueError, match="does not start with"):
+        _after_non_word(re.compile("ab"))
+
+
+def test_compiled_lexicon_finds_terms_after_any_non_word_character() -> None:
+    compiled = _compile([LexiconEntry("جيش", "x"), LexiconEntry("قذر", "y", glued=True)])
+    text = "جيش.جيش «الجيش» (وجيش) قذرون جيشنا"
+    found = [
+        (start, m.group("bounded") or m.group("glued"))
+        for start, m in _term_matches(compiled, text)
+    ]
+    assert found == [(0, "جيش"), (4, "جيش"), (17, "جيش"), (23, "قذر")]
 
 
 @pytest.mark.parametrize(
@@ -95,3 +135,4 @@ def test_examples(text: str) -> None:
 
     folded = normalize(text).text
     assert _matches(NEW, folded) == _matches(OLD, folded)
+    assert _matches_at_word_starts(NEW, folded) == _matches(NEW, folded)

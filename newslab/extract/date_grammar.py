@@ -465,7 +465,11 @@ def _direction(text: str) -> str | None:
 def _month_of(text: str) -> tuple[int, str] | None:
     """The month ``text`` names and its naming system(s), or None when it names none
     or several (``تموز/يوليو`` names one month in two systems: ``levantine+standard``)."""
-    found = _token_patterns()["month"].findall(text)
+    return _month_of_names(_token_patterns()["month"].findall(text))
+
+
+def _month_of_names(found: list[str]) -> tuple[int, str] | None:
+    """:func:`_month_of` from the month names found (as the month pattern matched them)."""
     if len(found) == 1:  # the common case: one dict lookup
         return _month_info().get(" ".join(found[0].split()))
     if not found:
@@ -504,6 +508,7 @@ def scan(normalized: NormalizedText) -> list[Mention]:
     The result equals running the grammar over every position (:func:`scan_exhaustive`).
     """
     text = normalized.text
+    backwards = _Backwards(text)
     match_at = _pattern().match
     out: list[Mention] = []
     pos = 0
@@ -513,19 +518,19 @@ def scan(normalized: NormalizedText) -> list[Mention]:
         if at < pos:
             continue
         if keyword:
-            if not _plausible_keyword(text, at, end):
+            if not _plausible_keyword(text, at, end) or _day_before_number(text, at, end, pos):
                 continue
         elif _lone_number(text, at, pos):
             continue
-        low = max(pos, at - _WINDOW)
-        word_start = _word_start(text, at, low)
+        low = at - _WINDOW if at - _WINDOW > pos else pos
+        word_start = backwards.word_start(at, low)
         if word_start == dead_word and _same_chain(text, low, dead_low):
             # a later trigger in that word (86b97ee8، 65.5): only its own start is new
             if text[at - 1].isalnum() or at in failed:
                 continue
             starts = [at]
         else:
-            starts = _starts(text, at, low, word_start)
+            starts = backwards.starts(at, low, word_start)
         while True:
             match = None
             for start in starts:
@@ -546,13 +551,13 @@ def scan(normalized: NormalizedText) -> list[Mention]:
             if at < pos:
                 break
             low = max(pos, at - _WINDOW)
-            word_start = _word_start(text, at, low)
-            starts = _starts(text, at, low, word_start)
+            word_start = backwards.word_start(at, low)
+            starts = backwards.starts(at, low, word_start)
     return _merge_ranges(out, text)
 
 
 def _same_chain(text: str, low: int, dead_low: int) -> bool:
-    """Whether the words :func:`_starts` walks back over from a word with the window
+    """Whether the words :meth:`_Backwards.starts` walks back over from a word with the window
     ``low`` are among those it walked with the window ``dead_low`` (not above ``low``).
 
     They are, as the walk only stops sooner with a higher window, unless it stops at
@@ -610,7 +615,8 @@ def _date_digit_runs(text: str) -> Iterator[tuple[int, int, bool]]:
     for run in _DIGIT_RUN.finditer(text):
         start, end = run.span()
         if text[start:end].isdecimal():
-            if _date_sized(text, start, end):
+            size = end - start  # _date_sized, inline: most runs are read only here
+            if size < 3 or (size == 4 and (text[start] == "1" or text[start : start + 2] == "20")):
                 yield start, end, False
         else:  # a digit that ``re`` does not know splits the run
             for found in _RE_DIGIT_RUN.finditer(text, start, end):
@@ -679,7 +685,7 @@ def _lone_number(text: str, at: int, floor: int) -> bool:
     always passes a year). They continue none: a space after an Arabic letter comes
     before them, not a separator, a time or a Latin month (the second day of a range
     is followed by its month, which the lookahead accepts). And no expression ends
-    before them among the words :func:`_starts` would try from them: one that holds
+    before them among the words :meth:`_Backwards.starts` would try from them: one that holds
     a trigger was found when that earlier trigger was read (the words before both
     triggers are the same), and the window holds no word of ``_TRIGGERLESS``."""
     if at < 2 or text[at - 1] != " " or not "ء" <= text[at - 2] <= "ي":
@@ -687,6 +693,31 @@ def _lone_number(text: str, at: int, floor: int) -> bool:
     if _digits_first_re().match(text, at) is not None:
         return False
     return _TRIGGERLESS_RE.search(text, max(floor, at - _WINDOW), at) is None
+
+
+def _day_before_number(text: str, at: int, end: int, floor: int) -> bool:
+    """Whether the keyword at ``at`` is a bare يوم before a number (يوم 4 تموز), which
+    may be skipped because trying it finds nothing.
+
+    Such a word is in no expression: the grammar reads a bare يوم only before a
+    weekday or a word of a relative day (يوم الخميس، يوم غد), never before digits,
+    and its own start begins none. And no expression ends before it among the words
+    :meth:`_Backwards.starts` would try from it, as for :func:`_lone_number`: one that
+    holds a trigger was found when that trigger was read, and the window holds no
+    word of ``_TRIGGERLESS``. The number's own trigger, read next, tries those words."""
+    if end - at != 3 or text[at:end] != "يوم" or _BLANKS_DIGIT.match(text, end) is None:
+        return False
+    lead = at  # at most a preposition and a conjunction glued before يوم (وبيوم)
+    if lead > 0 and text[lead - 1] in "بل":
+        lead -= 1
+    if lead > 0 and text[lead - 1] in "وف":
+        lead -= 1
+    if lead > 0 and text[lead - 1] not in " \t\n":
+        return False
+    return _TRIGGERLESS_RE.search(text, max(floor, at - _WINDOW), at) is None
+
+
+_BLANKS_DIGIT = re.compile(r"[ \t]{1,3}\d")
 
 
 @lru_cache(maxsize=1)
@@ -737,56 +768,64 @@ def _prefix_words() -> frozenset[str]:
     return frozenset(words)
 
 
-_BLANKS = " \t"
-
-
-def _last_blank(text: str, low: int, end: int) -> int:
-    """Position of the last space, newline or tab before ``end`` (-1 or below ``low``
-    when there is none from ``low`` on): three C-level ``rfind`` calls, no regex."""
-    b = text.rfind(" ", low, end)
-    j = text.rfind("\n", b + 1, end)
-    if j > b:
-        b = j
-    j = text.rfind("\t", b + 1, end)
-    return j if j > b else b
-
-
 #: How far before a trigger the words leading up to it are read.
 _WINDOW = 60
 
 
-def _word_start(text: str, at: int, low: int) -> int:
-    """Start of the word holding position ``at``: after the last blank, not below ``low``."""
-    b = _last_blank(text, low, at)
-    return b + 1 if b >= low else low
+class _Backwards:
+    """Reads the words before a trigger, right to left, with one regex call per word.
+
+    The text is reversed once, so that "the blanks and the word before position
+    ``i``" is a forward match at ``len(text) - i``; its end position bounds the match
+    to the window, as the window's low end becomes the reversed text's ``endpos``."""
+
+    __slots__ = ("reversed", "size", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.reversed = text[::-1]
+        self.size = len(text)
+
+    def word_start(self, at: int, low: int) -> int:
+        """Start of the word holding position ``at``: after the last blank (space,
+        newline or tab), not below ``low``."""
+        return (
+            self.size - _REVERSED_WORD.match(self.reversed, self.size - at, self.size - low).end()
+        )
+
+    def starts(self, at: int, low: int, word_start: int) -> list[int]:
+        """Where an expression containing the trigger at ``at`` (in the word starting at
+        ``word_start``) may start, earliest first, not below ``low``: the trigger itself
+        when it does not continue a word, its word, and the prefix words before it —
+        each after one to three spaces or tabs (no newline) from the next."""
+        text = self.text
+        starts = (
+            [at, word_start] if word_start != at and not text[at - 1].isalnum() else [word_start]
+        )
+        prefix_words = _prefix_words()
+        size = self.size
+        match_gap_word = _REVERSED_GAP_WORD.match
+        i = word_start
+        while i > low:
+            found = match_gap_word(self.reversed, size - i, size - low)
+            if found is None:  # no blank, four blanks, a newline or the window's end
+                break
+            begin = size - found.end()
+            if begin == low and low > 0 and not text[low - 1].isspace():
+                break
+            word = text[begin : size - found.end(1)].rstrip(",،(.").lower()
+            if not (word in prefix_words or word[1:] in prefix_words or word[2:] in prefix_words):
+                break
+            starts.append(begin)
+            i = begin
+        starts.reverse()
+        return starts
 
 
-def _starts(text: str, at: int, low: int, word_start: int) -> list[int]:
-    """Where an expression containing the trigger at ``at`` (in the word starting at
-    ``word_start``) may start, earliest first, not below ``low``: the trigger itself
-    when it does not continue a word, its word, and the prefix words before it."""
-    starts = [at, word_start] if word_start != at and not text[at - 1].isalnum() else [word_start]
-    prefix_words = _prefix_words()
-    i = word_start
-    while i > low:
-        k = i - 1
-        gap = 0
-        while k >= low and text[k] in _BLANKS and gap < 3:
-            k -= 1
-            gap += 1
-        if gap == 0 or k < low or text[k] in _BLANKS or text[k] == "\n":
-            break
-        b = _last_blank(text, low, k)
-        begin = b + 1 if b >= low else low
-        if begin == low and low > 0 and not text[low - 1].isspace():
-            break
-        word = text[begin : k + 1].rstrip(",،(.").lower()
-        if not (word in prefix_words or word[1:] in prefix_words or word[2:] in prefix_words):
-            break
-        starts.append(begin)
-        i = begin
-    starts.reverse()
-    return starts
+#: On the reversed text: a word (up to a space, newline or tab) ...
+_REVERSED_WORD = re.compile(r"[^ \t\n]*")
+#: ... and one to three spaces or tabs followed by a word.
+_REVERSED_GAP_WORD = re.compile(r"([ \t]{1,3})(?=[^ \t\n])[^ \t\n]*")
 
 
 def _interpret(match: re.Match[str], normalized: NormalizedText) -> Mention | None:
@@ -949,27 +988,44 @@ def _hijri(match, body, start, end, ctx, attrs, normalized):
 
 
 def _event_name(text: str, start: int) -> bool:
+    """Whether the word before ``start`` heads an event name (حرب، ثورة …).
+
+    Most words end in a letter no event head ends in: that one character rejects
+    them without reading the word (its clitic and its length change no last letter)."""
+    end = start
+    while end > 0 and start - end < 4 and text[end - 1] in " \t,،":
+        end -= 1
+    if end == 0 or text[end - 1] not in _EVENT_HEAD_ENDINGS:
+        return False
     return _strip_conj(_prev_word(text, start)) in EVENT_HEADS
 
 
-def _named_month(body: str, text: str, start: int, attrs: dict) -> int | None:
-    """The month a match names (recording its naming system), or None inside an event name."""
+_EVENT_HEAD_ENDINGS = frozenset(word[-1] for word in EVENT_HEADS)
+
+
+def _named_month(
+    body: str, text: str, start: int, attrs: dict
+) -> tuple[int, list[re.Match[str]]] | None:
+    """The month a match names (recording its naming system) and the month names found
+    in ``body`` (read once for the handler too), or None inside an event name."""
     if _event_name(text, start):
         return None
-    month_info = _month_of(body)
+    found = list(_token_patterns()["month"].finditer(body))
+    month_info = _month_of_names([name.group() for name in found])
     if month_info is None:
         return None
     month, system = month_info
     attrs["month_system"] = system
-    return month
+    return month, found
 
 
 def _full(match, body, start, end, ctx, attrs, normalized):
     text = normalized.text
-    month = _named_month(body, text, start, attrs)
-    if month is None:
+    named = _named_month(body, text, start, attrs)
+    if named is None:
         return None
-    month_at = _token_patterns()["month"].search(body).start()
+    month, found = named
+    month_at = found[0].start()
     head = body[:month_at]
     ordinal = _token_patterns()["ordinal"].search(head)
     numbers = _NUMBER.findall(head)
@@ -1036,15 +1092,16 @@ def _weekday(match, body, start, end, ctx, attrs, normalized):
 
 def _month(match, body, start, end, ctx, attrs, normalized):
     text = normalized.text
-    month = _named_month(body, text, start, attrs)
-    if month is None:
+    named = _named_month(body, text, start, attrs)
+    if named is None:
         return None
-    found = _token_patterns()["month"].search(body)
+    month, found_all = named
+    found = found_all[0]
     years = _YEAR_NUMBER.findall(body[found.end() :])
     if years:
         return Mention(start, end, "month", f"{int(years[-1]):04d}-{month:02d}", attrs=attrs)
     direction = _direction(body[found.end() :])
-    names = [" ".join(f.split()) for f in _token_patterns()["month"].findall(body)]
+    names = [" ".join(f.group().split()) for f in found_all]
     paired = len(names) > 1 or "شهر" in body[: found.start()]
     if direction is None and not paired:
         if not (ctx or attrs.get("mod")):

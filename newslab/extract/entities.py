@@ -35,6 +35,7 @@ from newslab.extract.entity_rules import (
     find_latin,
     find_propagated,
     find_triggered,
+    kingdom_adjective_forms,
     kingdom_adjectives,
     kingdom_mentions,
     locative_before,
@@ -163,18 +164,30 @@ class EntityExtractor(Extractor):
         }
         words = Words(text)
         own_matcher = NameMatcher(own)
-        words.positions(self._corpus_matcher.present(words) | own_matcher.present(words))
+        corpus_present = self._corpus_matcher.present(words)
+        own_present = own_matcher.present(words)
+        wanted = corpus_present | own_present
+        if "مملكة" in text:  # _add_kingdoms will look for the kingdoms' adjectives
+            wanted |= kingdom_adjective_forms(words)
+        words.positions(wanted)  # one pass over the words for all of them
         cands.extend(
             find_propagated(
-                text, corpus_known, exclude=own, matcher=self._corpus_matcher, words=words
+                text,
+                corpus_known,
+                exclude=own,
+                matcher=self._corpus_matcher,
+                words=words,
+                present=corpus_present,
             )
         )
-        cands.extend(find_propagated(text, own, matcher=own_matcher, words=words))
+        cands.extend(
+            find_propagated(text, own, matcher=own_matcher, words=words, present=own_present)
+        )
         if any(c.source == "latin" for c in cands):
             cands = _resolve_latin(cands, {**corpus_known, **own}, self.gaz)
         cands = refine(text, cands, self.gaz, words, (own, corpus_known))
         chosen = _select(cands)
-        chosen = _add_kingdoms(text, chosen)
+        chosen = _add_kingdoms(text, chosen, words)
         chosen = _gloss_latin(text, chosen)
         chosen = resolve_anaphora(text, chosen)
         offsets = [(c.start, c.end) for c in chosen]
@@ -380,13 +393,14 @@ def _person_keys(
 def _resolve_latin(cands: list[Candidate], known: Known, gaz: Gazetteer) -> list[Candidate]:
     """Latin names take the Arabic name of a known person they transliterate
     (``Khalifa Haftar`` -> ``خليفة حفتر``); a lone capitalised word is kept only then."""
-    surnames = {v[1][-1]: v for v in known.values() if len(v[1]) >= 2}
+    full_names = [v[1] for v in known.values() if len(v[1]) >= 2]
+    surnames = {name[-1]: v for v in known.values() if len(name := v[1]) >= 2}
     people = _gazetteer_people(gaz)
     out = []
     for c in cands:
         if c.source == "latin" and c.label == "PER" and len(c.name) >= 2:
-            pool = [*people.get(skeleton(c.name[-1]), ()), *(v[1] for v in known.values())]
-            match = next((p for p in pool if len(p) >= 2 and same_person(c.name, p)), None)
+            pool = [*people.get(skeleton(c.name[-1]), ()), *full_names]
+            match = next((p for p in pool if _same_person(c.name, p)), None)
             if match is not None:
                 c.value, c.name = " ".join(match), tuple(match)
         if c.label != "PER?":
@@ -400,6 +414,13 @@ def _resolve_latin(cands: list[Candidate], known: Known, gaz: Gazetteer) -> list
         if target is not None:
             out.append(Candidate(c.start, c.end, "PER", target[0], "latin", c.priority, target[1]))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _same_person(latin: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """:func:`same_person`, memoised: a Latin name is tried against the same pool (the
+    corpus's people, the gazetteer's) in every article that writes it."""
+    return same_person(latin, name)
 
 
 @lru_cache(maxsize=8)
@@ -435,17 +456,33 @@ def _select(cands: Sequence[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _add_kingdoms(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """Bare ``المملكة`` -> the kingdom this article talks about most, if any."""
+def _add_kingdoms(text: str, chosen: list[Candidate], words: Words) -> list[Candidate]:
+    """Bare ``المملكة`` -> the kingdom this article talks about most, if any
+    (``words``: the :class:`Words` of ``text``)."""
     if "مملكة" not in text:
         return chosen
     counts = Counter(c.value for c in chosen if c.label == "GPE" and c.value in KINGDOMS)
-    counts.update(kingdom_adjectives(text))
+    counts.update(kingdom_adjectives(text, words))
     if not counts:
         return chosen
     kingdom = counts.most_common(1)[0][0]
     extra = [Candidate(s, e, "GPE", kingdom, "kingdom", 1) for s, e in kingdom_mentions(text)]
-    return _select([*chosen, *extra]) if extra else chosen
+    if not extra:
+        return chosen
+    if any(_overlaps_layer(chosen, c) for c in extra):
+        return _select([*chosen, *extra])
+    # nothing to choose between: the flat layer gains the mentions, in text order
+    return sorted([*chosen, *extra], key=_start)
+
+
+def _overlaps_layer(layer: Sequence[Candidate], c: Candidate) -> bool:
+    """Does ``c`` overlap a candidate of ``layer`` (flat, in text order)?"""
+    i = bisect.bisect_left(layer, c.end, key=_start)
+    return i > 0 and layer[i - 1].end > c.start
+
+
+def _start(c: Candidate) -> int:
+    return c.start
 
 
 def _gloss_latin(text: str, chosen: list[Candidate]) -> list[Candidate]:

@@ -23,6 +23,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
 from typing import Any, NamedTuple
 
@@ -1465,13 +1466,17 @@ class NameMatcher:
         """The forms (names' first words with proclitics) that occur in ``words``."""
         return self.forms.keys() & words.vocabulary
 
-    def find(self, words: Words) -> list[tuple[int, int, int]]:
-        """``(start, end, proclitic length)`` of every match, in order."""
+    def find(self, words: Words, present: set[str] | None = None) -> list[tuple[int, int, int]]:
+        """``(start, end, proclitic length)`` of every match, in order (``present``:
+        :meth:`present` of ``words``, when the caller has it already)."""
+        indices = words.positions(self.present(words) if present is None else present)
+        if not indices:
+            return []
         parts, offsets, forms, names = words.parts, words.offsets, self.forms, self.names
         last = len(parts) - 1
         out = []
         pos = 0
-        for i in words.positions(self.present(words)):
+        for i in indices:
             start = offsets[i]
             if start < pos or parts[i - 1][-1:] in ("@", "#"):
                 continue
@@ -1499,26 +1504,37 @@ def find_propagated(
     *,
     matcher: NameMatcher | None = None,
     words: Words | None = None,
+    present: set[str] | None = None,
 ) -> list[Candidate]:
     """Occurrences of known person names (full or surname) -> PER candidates.
 
     ``known`` maps a keyed name (one or more tokens, space-joined) to
     ``(value, name tokens)`` of the person it refers to; keys in ``exclude`` are skipped
     (the article itself knows better). ``matcher`` (built once from ``known``) and
-    ``words`` (of ``text``) may be passed in to share them between calls.
+    ``words`` (of ``text``) may be passed in to share them between calls, with
+    ``present`` (``matcher.present(words)``).
     """
     if not known:
         return []
-    matcher = matcher if matcher is not None else NameMatcher(known)
+    if matcher is None:
+        matcher, present = NameMatcher(known), None
+    if words is None:
+        words, present = Words(text), None
     out = []
-    for start, end, clitics in matcher.find(words if words is not None else Words(text)):
-        k = " ".join(key(t) for t in TOKEN.findall(text, start + clitics, end))
+    for start, end, clitics in matcher.find(words, present):
+        k = _matched_key(text[start + clitics : end])
         hit = known.get(k)
         if hit is None or (exclude and k in exclude):
             continue
         value, name = hit
         out.append(Candidate(start, end, "PER", value, "propagated", 3, name))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _matched_key(surface: str) -> str:
+    """The keyed tokens of a matched name, space-joined (memoised: names recur)."""
+    return " ".join(map(key, TOKEN.findall(surface)))
 
 
 def locative_before(text: str, start: int, prefix: str) -> bool:
@@ -1535,7 +1551,22 @@ def locative_before(text: str, start: int, prefix: str) -> bool:
 
 def kingdom_mentions(text: str) -> list[tuple[int, int]]:
     """Bare ``المملكة`` (with clitics), the usual anaphor for the article's kingdom."""
-    return [(m.start(), m.end()) for m in _KINGDOM.finditer(text)]
+    out = []
+    search = _KINGDOM.search
+    size = len(text)
+    at = text.find(_KINGDOM_WORD)
+    while at >= 0:
+        # a mention ends with this occurrence and starts at most four letters (وبال)
+        # before it; the look-behind still sees the text before the window, the
+        # look-aheads need three letters after it
+        m = search(text, max(0, at - 5), min(size, at + len(_KINGDOM_WORD) + 3))
+        if m is not None:
+            out.append((m.start(), m.end()))
+        at = text.find(_KINGDOM_WORD, at + len(_KINGDOM_WORD))
+    return out
+
+
+_KINGDOM_WORD = "مملكة"
 
 
 _KINGDOM = re.compile(r"(?<![\w@#])(?:[وف]?[بك]?ال|[وف]?لل)مملكة(?!\w)(?! ال)")
@@ -1562,6 +1593,32 @@ _KINGDOM_ADJECTIVES = re.compile(
 )
 
 
-def kingdom_adjectives(text: str) -> list[str]:
-    """Kingdoms named through an adjective (``السعودي``, ``المغربية``) in ``text``."""
-    return [NATIONALITY[key(m.group("a"))] for m in _KINGDOM_ADJECTIVES.finditer(text)]
+#: The forms (:class:`Words`) of the word runs ``_KINGDOM_ADJECTIVES`` can match: the
+#: adjectives' keys with or without a proclitic. The keys hold no hamza and no ة ئ ى ؤ;
+#: the pattern reads their ``ه``, ``ي``, ``و``, ``ا`` with the variants and the hamza
+#: after a seat that ``Words`` folds, so every word it matches has one of these forms.
+_KINGDOM_ADJECTIVE_FORMS = frozenset(
+    p + k for k, country in NATIONALITY.items() if country in KINGDOMS for p in ("", *"وفبل")
+)
+
+
+def kingdom_adjective_forms(words: Words) -> set[str]:
+    """The words of ``words`` that may be a kingdom's adjective (see
+    :func:`kingdom_adjectives`; a caller may ask their positions with others')."""
+    return _KINGDOM_ADJECTIVE_FORMS & words.vocabulary
+
+
+def kingdom_adjectives(text: str, words: Words | None = None) -> list[str]:
+    """Kingdoms named through an adjective (``السعودي``, ``المغربية``) in ``text``.
+
+    With the :class:`Words` of ``text`` the pattern is tried only at the words that can
+    be such an adjective (each match is one whole word), not at every character."""
+    if words is None:
+        matches: Iterable[re.Match[str] | None] = _KINGDOM_ADJECTIVES.finditer(text)
+    else:
+        present = kingdom_adjective_forms(words)
+        if not present:
+            return []
+        match, offsets = _KINGDOM_ADJECTIVES.match, words.offsets
+        matches = (match(text, offsets[i]) for i in words.positions(present))
+    return [NATIONALITY[key(m.group("a"))] for m in matches if m is not None]

@@ -196,8 +196,18 @@ def builtin_entries() -> list[Entry]:
 # --------------------------------------------------------------------- matching
 
 _SEP = "\x00"  # optional separator (between letters and digits: فرانس24 / فرانس 24)
-# key folds hamza seats and drops a lone hamza, so the regex lets them back in
-_CLASSES = {"ه": "[هة]", "ي": "[يئى]ء?", "و": "[وؤ]ء?", "ا": "[اأإآ]ء?"}
+# key folds hamza seats and drops a lone hamza, so the regex lets them back in. The
+# pattern reads text folded by :func:`_pattern_text` (ة ئ ى إ آ already folded), so few
+# letters need a class, and those that do have two members: ``re`` compiles a class of
+# non-Latin-1 letters with more than two runs of code points (``[اأإآ]``) through a
+# 64K-entry table, which made building the default gazetteer take about a second.
+_CLASSES = {"ي": "يء?", "و": "[وؤ]ء?", "ا": "[اأ]ء?"}
+#: Letters folded before matching, one for one: only into letters the fixed parts of
+#: the pattern (the proclitics و ف ب ك ل ال) never spell, so those stay exact.
+_PATTERN_FOLDS = (("ة", "ه"), ("ئ", "ي"), ("ى", "ي"), ("إ", "أ"), ("آ", "أ"))
+#: A blank between a name's tokens: " ", "-" or an en dash ("طنجة - تطوان"). The atomic
+#: group keeps ``re`` from merging the branch into one three-run class (see above).
+_BLANKS = r"(?:[ \-]|(?>–)){1,3}"
 _LOCATIVE = frozenset(
     key(w)
     for w in [
@@ -361,10 +371,11 @@ class Gazetteer:
         runs that can begin a name (and whose next run can go on with it)."""
         runs = word_runs(text)
         first_runs = self._first_runs
-        match = self._pattern.match
         indices = runs.indices(first_runs.keys())
         if not indices:
             return
+        match = self._pattern.regex.match
+        folded = _pattern_text(text)
         starts = runs.starts()
         words = runs.runs
         form = runs.form
@@ -377,7 +388,7 @@ class Gazetteer:
             going_on = first_runs[form(k)]
             if going_on is not None and (k == last or form(k + 1) not in going_on):
                 continue  # only longer names start here, and the next word is none of them
-            m = match(text, start)
+            m = match(folded, start)
             if m is not None:
                 end = m.end()
                 yield m
@@ -460,7 +471,23 @@ def _bodies(by_key: Mapping[str, Entry]) -> tuple[list[str], list[str], list[str
     return definite, plain, latin
 
 
-def _compile(definite: list[str], plain: list[str], latin: list[str]) -> re.Pattern[str]:
+class NamePattern:
+    """The compiled name pattern with the folding it expects: :meth:`match` and
+    :meth:`finditer` read a text as :func:`_pattern_text` folds it (offsets kept)."""
+
+    __slots__ = ("regex",)
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.regex.match(_pattern_text(text), pos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(_pattern_text(text))
+
+
+def _compile(definite: list[str], plain: list[str], latin: list[str]) -> NamePattern:
     dn = _trie_regex(definite) or "(?!)"
     pn = _trie_regex(plain) or "(?!)"
     ln = _trie_regex(latin) or "(?!)"
@@ -471,7 +498,7 @@ def _compile(definite: list[str], plain: list[str], latin: list[str]) -> re.Patt
         rf"|(?<![/.:=?&\-])(?P<ln>{ln})(?![./@]\w)"
         r")(?![\w])"
     )
-    return re.compile(pattern)
+    return NamePattern(re.compile(pattern))
 
 
 #: The proclitics the pattern allows before a definite name (``ال`` or ``لل`` included)
@@ -502,15 +529,19 @@ def _first_runs(
             for run, after in _run_choices(segments, separators, 0):
                 following = None
                 if after < len(segments):
-                    following = {r for r, _ in _run_choices(segments, separators, after)}
-                following = following and {lookup_form(r) for r in following}
+                    following = {
+                        lookup_form(r) for r, _ in _run_choices(segments, separators, after)
+                    }
+                run_form = lookup_form(run)  # clitics have no letter lookup_form folds
                 for clitic in clitics:
-                    form = lookup_form(clitic + run)
-                    known = found.get(form, set())
-                    if known is None or following is None:
+                    form = clitic + run_form
+                    known = found.get(form, _UNKNOWN)
+                    if following is None:
                         found[form] = None
-                    else:
-                        found[form] = known | following
+                    elif known is _UNKNOWN:
+                        found[form] = set(following)
+                    elif known is not None:
+                        known |= following
     return {form: None if f is None else frozenset(f) for form, f in found.items()}
 
 
@@ -527,6 +558,15 @@ def _run_choices(segments: list[str], separators: list[str], i: int) -> list[tup
 
 
 _WORD_RUN = re.compile(r"(\w+)")
+
+
+def _pattern_text(text: str) -> str:
+    """``text`` as the name pattern reads it: :data:`_PATTERN_FOLDS` applied (offsets
+    kept), so the letters of a name match literally or from a two-letter class."""
+    for variant, letter in _PATTERN_FOLDS:
+        if variant in text:
+            text = text.replace(variant, letter)
+    return text
 
 
 def _fold_seats(text: str) -> str:
@@ -622,7 +662,7 @@ def _trie_regex(words: Iterable[str]) -> str:
 
 def _char_regex(char: str) -> str:
     if char == " ":
-        return r"[ \-–]{1,3}"  # also "طنجة - تطوان"
+        return _BLANKS
     if char == _SEP:
         return r"[ \-]?"
     return _CLASSES.get(char) or re.escape(char)

@@ -130,6 +130,7 @@ _PROCLITICS = r"(?:[وف]?[بك]?|[وف]?ل(?!ل))"  # و ف then ب ك ل (لل
 class _Compiled:
     pattern: re.Pattern[str]
     by_form: dict[str, list[LexiconEntry]]
+    after_non_word: re.Pattern[str]
 
 
 def _key(text: str) -> str:
@@ -138,7 +139,8 @@ def _key(text: str) -> str:
 
 def _compile(entries: Sequence[LexiconEntry]) -> _Compiled:
     by_form, bounded, glued = _forms(entries)
-    return _Compiled(_term_pattern(bounded, glued), by_form)
+    pattern = _term_pattern(bounded, glued)
+    return _Compiled(pattern, by_form, _after_non_word(pattern))
 
 
 def _forms(
@@ -178,6 +180,43 @@ def _term_pattern(bounded: set[str], glued: set[str]) -> re.Pattern[str]:
         rf"(?<!\w)(?={guard}){_PROCLITICS}(?:(?P<bounded>{trie_pattern(bounded)})(?!\w)"
         rf"|(?P<glued>{trie_pattern(glued)}))"
     )
+
+
+_WORD_START = r"(?<!\w)"
+
+
+def _after_non_word(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` (which starts with a word-start lookbehind) as a lookahead, group
+    ``term``, right after a non-word character.
+
+    A pattern that starts with a character class lets the engine skip to the next
+    candidate in a tight C loop; one that starts with a lookbehind is entered at every
+    position of the text.
+    """
+    body = pattern.pattern.removeprefix(_WORD_START)
+    if body == pattern.pattern:
+        raise ValueError(f"pattern does not start with {_WORD_START}: {pattern.pattern[:40]!r}")
+    return re.compile(rf"\W(?=(?P<term>{body}))", pattern.flags)
+
+
+def _term_matches(compiled: _Compiled, text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """``(start, match)`` for each match of ``compiled.pattern.finditer(text)``, in order.
+
+    The pattern can only match at a word start: position 0 or right after a non-word
+    character, where :func:`_after_non_word` tries it. Those tries may overlap; as
+    ``finditer`` does, a match is kept only if it starts where the previous one ended
+    or later. ``match`` has the groups ``bounded`` and ``glued`` either way.
+    """
+    end = 0
+    first = compiled.pattern.match(text)
+    if first is not None:
+        end = first.end()
+        yield 0, first
+    for match in compiled.after_non_word.finditer(text):
+        start = match.start("term")
+        if start >= end:
+            end = match.end("term")
+            yield start, match
 
 
 # ------------------------------------------------------------------ the extractor
@@ -230,10 +269,10 @@ class LexiconExtractor(Extractor):
             return
         compiled = self._pattern()
         nt = context.normalized if context is not None else normalize(text)
-        for match in compiled.pattern.finditer(nt.text):
+        for found, match in _term_matches(compiled, nt.text):
             group = "bounded" if match.group("bounded") is not None else "glued"
             form = _key(match.group(group))
-            start, end = nt.to_original_span(match.start(), match.end(group))
+            start, end = nt.to_original_span(found, match.end(group))
             written = text[start:end]
             for entry in compiled.by_form.get(form, ()):
                 if group == "glued" and not entry.glued:

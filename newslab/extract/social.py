@@ -57,6 +57,10 @@ _URL_BRANCHES = (
         r"(?<![\w/.@-])(?:" + _SHORT_HOSTS + r")/[A-Za-z0-9_\-./?=&%#]{1,1024}", regex.IGNORECASE
     ),
 )
+#: A literal (the same in any case) that every match of the branch at the same index
+#: of :data:`_URL_BRANCHES` contains: a text without it is not searched for the branch
+#: (``str`` containment is many times faster than a regex scan that finds nothing).
+_URL_BRANCH_MARKS: tuple[tuple[str, ...], ...] = (("://",), ("w.", "W."), ("/",))
 _URL_TRAILING = ".,;:!?'\"،؛…)]}»"
 #: A tweet's attribution line: ``— Name (@handle) Month D, YYYY`` (any dash, any date).
 _ATTRIBUTION = regex.compile(
@@ -67,6 +71,9 @@ _TWEET_LINK_END = regex.compile(
     r"(?:(?P<pic>pic\.twitter\.com)|(?<![\w.])t\.co)/[A-Za-z0-9_]{1,40}[\s.،]{0,4}$",
     regex.IGNORECASE,
 )
+#: Longest match of :data:`_TWEET_LINK_END`: host, slash, 40 id characters, 4 trailing,
+#: and the final newline its ``$`` may stand before.
+_TWEET_LINK_END_MAX = len("pic.twitter.com") + 1 + 40 + 4 + 1
 _YEAR = regex.compile(r"(?:19|20)\d\d|[\u0660-\u0669\u06f0-\u06f9]{4}")
 #: Longest line taken as the text of an embedded tweet.
 MAX_TWEET_LINE = 600
@@ -88,7 +95,7 @@ def find_social(text: str) -> list[SocialHit]:
     hits.extend(urls)
     for m in _HASHTAG.finditer(text):
         tag = m.group(1)
-        if not any(c.isalpha() for c in tag) or _inside(m.start(), covered):
+        if not any(map(str.isalpha, tag)) or _inside(m.start(), covered):
             continue
         hits.append(SocialHit(m.start(), m.end(), "hashtag", tag))
     for m in _MENTION.finditer(text):
@@ -108,7 +115,7 @@ def _url_spans(text: str) -> Iterator[tuple[int, int]]:
     the current position is its first listed match starting there or later, unless the
     listed match before it runs past the position (then it is searched for again).
     """
-    listed = [list(branch.finditer(text)) for branch in _URL_BRANCHES]
+    listed = _branch_matches(text)
     if not any(listed):
         return
     nexts = [0] * len(listed)  # index in ``listed[k]`` of branch k's next match
@@ -125,6 +132,14 @@ def _url_spans(text: str) -> Iterator[tuple[int, int]]:
         for k, m in enumerate(pending):
             if m is not None and m.start() < end:
                 pending[k] = _next_url(k, listed[k], nexts, text, end)
+
+
+def _branch_matches(text: str) -> list[list[regex.Match[str]]]:
+    """Each of :data:`_URL_BRANCHES`' matches in ``text`` (none without its mark)."""
+    return [
+        list(branch.finditer(text)) if any(mark in text for mark in marks) else []
+        for branch, marks in zip(_URL_BRANCHES, _URL_BRANCH_MARKS, strict=True)
+    ]
 
 
 def _next_url(
@@ -191,7 +206,7 @@ def tweet_embeds(text: str) -> list[tuple[int, int]]:
         for line_start, line_end in _lines_with_tweet_links(text):
             if line_start in used_lines or line_end - line_start > MAX_TWEET_LINE:
                 continue
-            end_link = _TWEET_LINK_END.search(text, line_start, line_end)
+            end_link = _tweet_link_end(text, line_start, line_end)
             if end_link is None:
                 continue
             # a line ending with a picture link is a tweet; with a t.co link, only when
@@ -204,6 +219,13 @@ def tweet_embeds(text: str) -> list[tuple[int, int]]:
                 blocks.append((line_start, line_end))
     blocks.sort()
     return blocks
+
+
+def _tweet_link_end(text: str, line_start: int, line_end: int) -> regex.Match[str] | None:
+    """``_TWEET_LINK_END.search(text, line_start, line_end)``, searched only where a
+    match ending the line can start (its last :data:`_TWEET_LINK_END_MAX` characters;
+    the lookbehind still sees the characters before)."""
+    return _TWEET_LINK_END.search(text, max(line_start, line_end - _TWEET_LINK_END_MAX), line_end)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
