@@ -44,10 +44,31 @@ def _oracle_word_start(text: str, at: int, low: int) -> int:
     return b + 1 if b >= low else low
 
 
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _oracle_after_non_word(text: str, begin: int, end: int) -> list[int]:
+    """Positions in ``(begin, end]`` after a character that is no word character nor a
+    blank, before "(", a Latin month name or a word character but a Latin letter,
+    last first."""
+    return [
+        p
+        for p in range(min(end, len(text) - 1), begin, -1)
+        if not _word_char(text[p - 1])
+        and text[p - 1] not in " \t\n"
+        and (
+            text[p] == "("
+            or (_word_char(text[p]) and not ("a" <= text[p].lower() <= "z"))
+            or text[p:].lower().startswith(tuple(latin_month_names()))
+        )
+    ]
+
+
 def _oracle_starts(text: str, at: int, floor: int) -> list[int]:
     low = max(floor, at - 60)
     word_start = _oracle_word_start(text, at, low)
-    starts = [at, word_start] if word_start != at and not text[at - 1].isalnum() else [word_start]
+    starts = [*_oracle_after_non_word(text, word_start, at), word_start]
     prefix_words = grammar._prefix_words()
     i = word_start
     while i > low:
@@ -60,9 +81,10 @@ def _oracle_starts(text: str, at: int, floor: int) -> list[int]:
             break
         b = _last_blank(text, low, k)
         begin = b + 1 if b >= low else low
+        starts += _oracle_after_non_word(text, begin, k + 1)
         if begin == low and low > 0 and not text[low - 1].isspace():
             break
-        word = text[begin : k + 1].rstrip(",،(.").lower()
+        word = text[begin : k + 1].rstrip(",،.(:;؛!?؟\"')»]").lower()
         if not (word in prefix_words or word[1:] in prefix_words or word[2:] in prefix_words):
             break
         starts.append(begin)
@@ -174,6 +196,7 @@ _NUMBERS = st.one_of(
     st.integers(100, 999).map(str),
     st.sampled_from(["05", "007", "65.5", "2,4", "12/07/2022", "2022-07-19", "10:30", "1443"]),
     st.sampled_from(["pic.twitter.com/86b97ee8", "ee8", "b97", "x2022", "٢٠٢٢", "١٥"]),
+    st.sampled_from(["https://t.co/a1b2/7", "Jan/5", "x.June3", "of/12", "ab.12.5", "q(12"]),
 )
 _BLANKS = [" ", " ", " ", "  ", "   ", "    ", "\t", "\n", "", "\u00a0", "\r", "\u2009"]
 _GLUE = st.sampled_from(
@@ -276,3 +299,43 @@ def test_backwards_walk_equals_the_rfind_walk(text: str, data: st.DataObject) ->
     word_start = backwards.word_start(at, low)
     assert word_start == _oracle_word_start(text, at, low)
     assert backwards.starts(at, low, word_start) == _oracle_starts(text, at, floor)
+
+
+# ------------------------------------------------- the scan equals the exhaustive scan
+
+
+@settings(max_examples=600, deadline=None)
+@given(date_text)
+def test_scan_equals_the_exhaustive_scan(text: str) -> None:
+    normalized = normalize(text)
+    assert _mentions(grammar.scan(normalized)) == _mentions(grammar.scan_exhaustive(normalized))
+
+
+#: Dates that start right after punctuation glued to the word before them, a Hijri
+#: month without its day and the one month pair without a trigger word, all of which
+#: the scan once missed: (sentence, [(expression, label, value or rel)]).
+GLUED_AFTER_PUNCTUATION = [
+    ("قال المتحدث,اليوم إن الوفد وصل", [("اليوم", "relative", ("day", 0))]),
+    ("وذكر البيان:غداً سيبدأ التصويت", [("غداً", "relative", ("day", 1))]),
+    ("انتهى الحصار/الخميس الماضي", [("الخميس الماضي", "relative", ("weekday", 3, "past"))]),
+    ("عاد يوم,لليوم ولم يغادر", [("لليوم", "relative", ("day", 0))]),
+    ("ازدهر المسرح%التسعينات وتراجع", [("التسعينات", "decade", "1990s")]),
+    ("المرجع:(في 2019) نشر التقرير", [("2019", "year", "2019")]),
+    ("الوثيقة#12 آذار 2021", [("12 آذار 2021", "date", "2021-03-12")]),
+    ("الطبعة:آب/آب من المجلة", [("آب/آب", "month", ("month", 8, "near"))]),
+    ("صادف ذو الحجة 1443 أشد أيام الصيف", [("ذو الحجة 1443", "hijri", "2022-06-30/2022-07-29")]),
+    ("لم يحضر أحد pic.twitter.com/ab12cd", []),
+    ("زار في آب بغداد", [("آب", "month", ("month", 8, "near"))]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GLUED_AFTER_PUNCTUATION)
+def test_dates_glued_after_punctuation(sentence: str, expected: list[tuple]) -> None:
+    normalized = normalize(sentence)
+    found = grammar.scan(normalized)
+    got = []
+    for mention in found:
+        start, end = normalized.to_original_span(mention.start, mention.end)
+        got.append((sentence[start:end], mention.label, mention.rel or mention.value))
+    assert got == expected
+    assert _mentions(found) == _mentions(grammar.scan_exhaustive(normalized))

@@ -147,22 +147,32 @@ _CENTURY = (
 )
 
 
-def _alternation(words: list[str]) -> str:
+def _alternation(words: list[str], guarded: dict[str, str] | None = None) -> str:
     """A regex matching any of ``words`` (normalised), as a trie so that matching
     branches once per character, not once per word; ة also matches ه, a space matches
-    one to three blanks. Longer words win over their prefixes."""
-    trie: dict[str, dict] = {}
+    one to three blanks. Longer words win over their prefixes. A word of ``guarded``
+    matches only where its lookahead pattern holds (inside the trie, which keeps the
+    pattern one alternation that ``re`` can skip through fast)."""
+    trie: dict[str, Any] = {}
     for word in set(words):
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
+    for word, lookahead in (guarded or {}).items():
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[_GUARD] = f"(?={lookahead})"
     return _trie_regex(trie)
 
 
-def _trie_regex(node: dict[str, dict]) -> str:
-    branches = []
-    for char in sorted(c for c in node if c):
+_GUARD = "\x00"  # trie key of a guarded word's lookahead (no word holds a NUL)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    branches = [node[_GUARD]] if _GUARD in node else []
+    for char in sorted(c for c in node if c and c != _GUARD):
         if char == " ":
             atom = "[ \\t]{1,3}"
         elif char == "ة":
@@ -513,22 +523,36 @@ def scan(normalized: NormalizedText) -> list[Mention]:
     out: list[Mention] = []
     pos = 0
     failed: set[int] = set()  # starts where the grammar matched nothing (tried once)
-    dead_word = dead_low = -1  # a word all of whose starts failed, and its window then
+    dead_word = dead_low = dead_at = -1  # a word all of whose starts failed, its window
+    # then and its last trigger read
+    latin_word = latin_at = -1  # a Latin word whose digits were skipped, the last ones
     for at, end, keyword in _triggers(text):
         if at < pos:
             continue
         if keyword:
-            if not _plausible_keyword(text, at, end) or _day_before_number(text, at, end, pos):
+            if (
+                not _plausible_keyword(text, at, end)
+                or _day_before_number(text, at, end, pos)
+                or (text[at] == "غ" and _tomorrow_inside_word(text, at, end, pos))
+            ):
                 continue
         elif _lone_number(text, at, pos):
             continue
         low = at - _WINDOW if at - _WINDOW > pos else pos
         word_start = backwards.word_start(at, low)
-        if word_start == dead_word and _same_chain(text, low, dead_low):
-            # a later trigger in that word (86b97ee8، 65.5): only its own start is new
-            if text[at - 1].isalnum() or at in failed:
+        if not keyword and "A" <= text[word_start] <= "z":  # a Latin letter, or a few signs
+            # the text of the word up to its last trigger skipped was checked then
+            checked = latin_at if word_start == latin_word else word_start
+            if _digits_in_latin_word(text, at, word_start, checked, pos):
+                latin_word, latin_at = word_start, at
                 continue
-            starts = [at]
+        if word_start == dead_word and _same_chain(text, low, dead_low):
+            # a later trigger in that word (86b97ee8، 65.5): only the starts after
+            # the punctuation between its last trigger read and this one are new
+            starts = [] if text[dead_at:at].isalnum() else _after_punctuation(text, dead_at, at)
+            dead_at = at
+            if not starts:
+                continue
         else:
             starts = backwards.starts(at, low, word_start)
         while True:
@@ -541,7 +565,7 @@ def scan(normalized: NormalizedText) -> list[Mention]:
                     break
                 failed.add(start)
             if match is None:
-                dead_word, dead_low = word_start, low
+                dead_word, dead_low, dead_at = word_start, low, at
                 break
             dead_word = -1
             pos = match.end()
@@ -634,7 +658,7 @@ def _trigger() -> re.Pattern[str]:
     """The keywords every expression without digits contains; may fire inside longer
     words, which :func:`_plausible_keyword` weeds out (a lookbehind here would cost more)."""
     words = [
-        *(name for name in month_names() if name != "اب"),  # آب: see _prefix_words
+        *(name for name in month_names() if name != "اب"),  # آب: see _prefix_words, _DOUBLED_AB
         *REL_WORDS,
         *MOD_WORDS,
         *_weekday_stems(),
@@ -653,7 +677,13 @@ def _trigger() -> re.Pattern[str]:
         "نفس العام",
         "نفس السنة",
     ]
-    return re.compile(_alternation(words))
+    return re.compile(_alternation(words, {"اب": _DOUBLED_AB}))
+
+
+#: آب paired with itself (آب/آب، (آب) آب): the one month pair that holds no trigger.
+#: Looser than the grammar (any run of its separators), so that it fails at once on the
+#: many words that merely end in اب (كتاب، انتخاب).
+_DOUBLED_AB = r"[ \t)/|\\–(-]{1,13}اب"
 
 
 def _plausible_keyword(text: str, start: int, end: int) -> bool:
@@ -720,6 +750,59 @@ def _day_before_number(text: str, at: int, end: int, floor: int) -> bool:
 _BLANKS_DIGIT = re.compile(r"[ \t]{1,3}\d")
 
 
+def _tomorrow_inside_word(text: str, at: int, end: int, floor: int) -> bool:
+    """Whether the keyword at ``at`` is a غد that goes on into a longer word (بغداد),
+    which may be skipped because trying it finds nothing.
+
+    The grammar reads غد only as غدا or غد, each ending its word; and no expression
+    ends before it among the words :meth:`_Backwards.starts` would try from it, as for
+    :func:`_lone_number`."""
+    if end - at != 2 or text[at:end] != "غد":
+        return False
+    after = text[end : end + 1]
+    if after == "ا":
+        after = text[end + 1 : end + 2]
+    if not (after.isalnum() or after == "_"):
+        return False
+    return _TRIGGERLESS_RE.search(text, max(floor, at - _WINDOW), at) is None
+
+
+def _digits_in_latin_word(text: str, at: int, word_start: int, checked: int, floor: int) -> bool:
+    """Whether the digits at ``at``, inside a word that begins with a Latin letter (a
+    link or an id: pic.twitter.com/86b97ee8), may be skipped because trying them finds
+    nothing.
+
+    No expression runs through the word's start: the only words of the grammar that
+    begin with a Latin letter are the Latin month names and "of". None starts inside
+    the word: where the word-start look-behind lets one start (after punctuation, see
+    :func:`_after_punctuation`), digits stand that the :func:`_digits_first` lookahead
+    rejects. And no expression ends before the word among the words
+    :meth:`_Backwards.starts` would try, as for :func:`_lone_number`.
+
+    When earlier digits of the word were skipped (their start was ``checked``), all
+    this holds up to them: only the text after them is read."""
+    if checked == word_start:
+        first = text[word_start]
+        if not ("a" <= first <= "z" or "A" <= first <= "Z"):
+            return False
+        if _latin_word_start().match(text, word_start) is not None:
+            return False
+        window_start = max(floor, at - _WINDOW)
+    else:
+        window_start = max(floor, checked)
+    digits_first = _digits_first_re().match
+    for start in _after_punctuation(text, checked, at):
+        if digits_first(text, start) is not None:
+            return False
+    return _TRIGGERLESS_RE.search(text, window_start, at) is None
+
+
+@lru_cache(maxsize=1)
+def _latin_word_start() -> re.Pattern[str]:
+    """The start of the grammar's words that begin with a Latin letter."""
+    return re.compile(rf"(?i:{_alternation([*latin_month_names(), 'of'])})")
+
+
 @lru_cache(maxsize=1)
 def _digits_first_re() -> re.Pattern[str]:
     return re.compile(_digits_first())
@@ -761,6 +844,8 @@ def _prefix_words() -> frozenset[str]:
         "الليلة",
     }
     words |= {name for names in WEEKDAYS.values() for name in names}
+    # no Hijri month name is a trigger: رمضان 1443 is reached from its year
+    words |= {word for name in hijri_month_names() for word in name.split()}
     for ordinal in ordinal_days():
         words.update(w.removeprefix("و") for w in ordinal.split())
     words |= {w.replace("ة", "ه") for w in words}
@@ -779,10 +864,11 @@ class _Backwards:
     ``i``" is a forward match at ``len(text) - i``; its end position bounds the match
     to the window, as the window's low end becomes the reversed text's ``endpos``."""
 
-    __slots__ = ("reversed", "size", "text")
+    __slots__ = ("punctuation", "reversed", "size", "text")  # punctuation: see starts
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.punctuation = _punctuation()
         self.reversed = text[::-1]
         self.size = len(text)
 
@@ -795,13 +881,14 @@ class _Backwards:
 
     def starts(self, at: int, low: int, word_start: int) -> list[int]:
         """Where an expression containing the trigger at ``at`` (in the word starting at
-        ``word_start``) may start, earliest first, not below ``low``: the trigger itself
-        when it does not continue a word, its word, and the prefix words before it —
-        each after one to three spaces or tabs (no newline) from the next."""
+        ``word_start``) may start, earliest first, not below ``low``: its word, and the
+        prefix words before it — each after one to three spaces or tabs (no newline)
+        from the next — and, inside each of these words and the word the walk stops
+        at, every position after punctuation (``x,لليوم``, ``(في``), where the
+        grammar's word-start look-behind lets an expression start too."""
         text = self.text
-        starts = (
-            [at, word_start] if word_start != at and not text[at - 1].isalnum() else [word_start]
-        )
+        starts = [word_start]
+        plain = word_start == at or text[word_start:at].isalnum()  # no punctuation so far
         prefix_words = _prefix_words()
         size = self.size
         match_gap_word = _REVERSED_GAP_WORD.match
@@ -810,16 +897,54 @@ class _Backwards:
             found = match_gap_word(self.reversed, size - i, size - low)
             if found is None:  # no blank, four blanks, a newline or the window's end
                 break
-            begin = size - found.end()
-            if begin == low and low > 0 and not text[low - 1].isspace():
+            i = size - found.end()
+            word = text[i : size - found.end(1)].rstrip(_CLOSING)
+            plain = plain and word.isalnum()
+            if i == low and low > 0 and not text[low - 1].isspace():
                 break
-            word = text[begin : size - found.end(1)].rstrip(",،(.").lower()
+            word = word.lower()
             if not (word in prefix_words or word[1:] in prefix_words or word[2:] in prefix_words):
                 break
-            starts.append(begin)
-            i = begin
+            starts.append(i)
         starts.reverse()
+        if plain:  # the common case
+            return starts
+        found = self.punctuation.search(text, i, at + _LOOKAHEAD)
+        if found is None or found.start() >= at:
+            return starts
+        starts += _after_punctuation(text, i, at)  # none is a word's start: no duplicate
+        starts.sort()
         return starts
+
+
+def _after_punctuation(text: str, begin: int, at: int) -> list[int]:
+    """The positions in ``(begin, at]`` right after punctuation (a character that is
+    neither a word character nor a blank) where an expression may begin, in order."""
+    starts = []
+    for found in _punctuation().finditer(text, begin, at + _LOOKAHEAD):
+        if found.start() >= at:
+            break
+        starts.append(found.end())
+    return starts
+
+
+#: Punctuation that often ends a word: before a blank it lets no expression start,
+#: and a prefix word followed by it may still lead up to a date (في، 12 آذار).
+_CLOSING = ",،.(:;؛!?؟\"')»]"
+
+#: How far past the punctuation :func:`_punctuation` reads (a Latin month name).
+_LOOKAHEAD = 12
+
+
+@lru_cache(maxsize=1)
+def _punctuation() -> re.Pattern[str]:
+    """Punctuation inside a word (between blanks) before what may begin an expression.
+
+    Every alternative of the grammar begins with "(" or a word character, and the only
+    ones that begin with a Latin letter begin with a Latin month name: so the dots and
+    slashes of a link (pic.twitter.com/86b97ee8) are passed over unless a digit follows."""
+    latin = _alternation(list(latin_month_names()))
+    return re.compile(rf"[^\w \t\n](?=[^\Wa-zA-Z]|\(|(?i:{latin}))")
 
 
 #: On the reversed text: a word (up to a space, newline or tab) ...
