@@ -7,7 +7,9 @@ Generates a varied corpus (default 20 MB), then measures in the same run:
 Prints MB/s and articles/s, the ratio to the baseline and the jobs speed-up, and exits
 non-zero when a target is missed (all extractors >= 2 MB/s on one core; jobs 2 >= 1.8x).
 
-    python benchmarks/bench_throughput.py [--mb 20] [--skip-jobs]
+Each step runs ``--repeat`` times (default 2) and its fastest run is reported.
+
+    python benchmarks/bench_throughput.py [--mb 20] [--skip-jobs] [--repeat 2]
 """
 
 from __future__ import annotations
@@ -31,16 +33,24 @@ TARGET_MB_S = 2.0
 TARGET_SPEEDUP = 1.8
 
 
-def _time(fn) -> float:
-    started = time.perf_counter()
-    fn()
-    return time.perf_counter() - started
+def _time(fn, repeat: int = 1) -> float:
+    """The fastest of ``repeat`` runs: on a shared machine the other tenants only ever
+    add time, so the minimum is the least disturbed measurement."""
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - started)
+    return best
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB of text")
     parser.add_argument("--skip-jobs", action="store_true", help="skip the --jobs comparison")
+    parser.add_argument(
+        "--repeat", type=int, default=2, help="runs per step; the fastest is reported"
+    )
     args = parser.parse_args()
 
     rows = list(generate.articles(int(args.mb * 1e6)))
@@ -55,7 +65,7 @@ def main() -> int:
     )
 
     word = re.compile(r"\w+")
-    baseline = _time(lambda: [word.findall(a.text) for a in articles])
+    baseline = _time(lambda: [word.findall(a.text) for a in articles], args.repeat)
     table = [("bare scan (re.findall \\w+)", baseline)]
 
     extractors = resolve_extractors(registry=newslab.Registry(entry_points=False))
@@ -64,12 +74,21 @@ def main() -> int:
         for instance in needed.values():  # fit the instances that are timed
             if hasattr(instance, "fit"):
                 instance.fit(newslab.Corpus(articles[:200]))
-        seconds = _time(lambda needed=needed: [annotate_article(a, needed) for a in articles])
+        seconds = _time(
+            lambda needed=needed: [annotate_article(a, needed) for a in articles], args.repeat
+        )
         label = (
             name if len(needed) == 1 else f"{name} (+{', '.join(n for n in needed if n != name)})"
         )
         table.append((label, seconds))
-    total = _time(lambda: newslab.annotate(newslab.Corpus(articles), extractors, progress=False))
+    total = _time(
+        lambda: newslab.annotate(  # new instances each run: no memo warmed by the last
+            newslab.Corpus(articles),
+            resolve_extractors(registry=newslab.Registry(entry_points=False)),
+            progress=False,
+        ),
+        args.repeat,
+    )
     table.append(("ALL built-in extractors (annotate, 1 core)", total))
 
     print(f"\n{'step':<52}{'seconds':>9}{'MB/s':>9}{'art/s':>10}{'x baseline':>12}")
@@ -93,7 +112,10 @@ def main() -> int:
             for jobs in (1, 2):
                 out = Path(tmp) / f"spans-{jobs}.parquet"
                 times[jobs] = _time(
-                    lambda jobs=jobs, out=out: annotate_path(corpus, out, jobs=jobs, chunk_size=200)
+                    lambda jobs=jobs, out=out: annotate_path(
+                        corpus, out, jobs=jobs, chunk_size=200
+                    ),
+                    args.repeat,
                 )
             same = (Path(tmp) / "spans-1.parquet").read_bytes() == (
                 Path(tmp) / "spans-2.parquet"

@@ -16,6 +16,7 @@ import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from name_texts import mixed_text
 
 from newslab.extract import entity_rules
 from newslab.extract.entities import _lexicon
@@ -82,18 +83,16 @@ def _variant(name: str, data: st.DataObject) -> str:
 
 
 def _pieces(vocabulary: list[str], data: st.DataObject) -> str:
-    pieces = []
-    for _ in range(data.draw(st.integers(0, 12))):
-        kind = data.draw(st.integers(0, 5))
-        if kind <= 2:
-            word = data.draw(st.sampled_from(vocabulary))
-            pieces.append(data.draw(st.sampled_from(_CLITICS)) + _variant(word, data))
-        elif kind == 3:
-            pieces.append(data.draw(st.text(st.sampled_from(_LETTERS), max_size=5)))
-        else:
-            pieces.append(data.draw(st.sampled_from(_NOISE)))
-        pieces.append(data.draw(st.sampled_from([" ", " ", " ", "", "  ", "\n", "، "])))
-    return "".join(pieces)
+    return mixed_text(
+        data,
+        vocabulary,
+        spell=_variant,
+        clitics=_CLITICS,
+        letters=_LETTERS,
+        noise=_NOISE,
+        blanks=[" ", " ", " ", "", "  ", "\n", "، "],
+        most=12,
+    )
 
 
 def _spans(matches) -> list[tuple[int, int, int | None, tuple]]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from name_texts import mixed_text
 
 from newslab.extract.gazetteer import (
     _DEFINITE_CLITICS,
@@ -149,18 +150,16 @@ def _variant(name: str, data: st.DataObject) -> str:
 
 
 def _text(vocabulary: list[str], data: st.DataObject) -> str:
-    pieces = []
-    for _ in range(data.draw(st.integers(0, 10))):
-        kind = data.draw(st.integers(0, 5))
-        if kind <= 2:
-            name = data.draw(st.sampled_from(vocabulary))
-            pieces.append(data.draw(st.sampled_from(_CLITICS)) + _variant(name, data))
-        elif kind == 3:
-            pieces.append(data.draw(st.text(st.sampled_from(_LETTERS), max_size=5)))
-        else:
-            pieces.append(data.draw(st.sampled_from(_NOISE)))
-        pieces.append(data.draw(st.sampled_from([" ", " ", "", "  ", "\n", "، ", "–"])))
-    return "".join(pieces)
+    return mixed_text(
+        data,
+        vocabulary,
+        spell=_variant,
+        clitics=_CLITICS,
+        letters=_LETTERS,
+        noise=_NOISE,
+        blanks=[" ", " ", "", "  ", "\n", "، ", "–"],
+        most=10,
+    )
 
 
 def _groups(matches) -> list[tuple]:
