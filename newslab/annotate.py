@@ -604,15 +604,6 @@ def failures(spans: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article", "extractor", "error", "traceback"])
 
 
-def _progress(articles: Corpus, progress: bool | None) -> Iterable[Article]:
-    show = len(articles) >= PROGRESS_THRESHOLD if progress is None else progress
-    if not show:
-        return articles
-    from tqdm.auto import tqdm
-
-    return tqdm(articles, total=len(articles), desc="annotate", unit="article")
-
-
 def _warn(failed: list[ExtractionFailure]) -> None:
     by_extractor: dict[str, int] = {}
     for failure in failed:

@@ -513,7 +513,7 @@ def _token_flags(k: str, lex: Lexicon) -> int:
         flags |= DEFINITE_NOT_GIVEN
     if k[:1] in ("ي", "ت") and 4 <= len(k) <= 6 and not given and not k.endswith(("ي", "ا", "ه")):
         flags |= VERB_LIKE
-    if _not_surname_uncached(k, lex):
+    if _not_surname(k, lex):
         flags |= NOT_SURNAME
     if (
         k in TITLE_WORDS
@@ -544,11 +544,8 @@ def _name_token_ok(tok: Token, lex: Lexicon, first: bool) -> bool:
 
 
 def _not_surname(k: str, lex: Lexicon) -> bool:
-    """Definite adjectives/plurals and preposition-led nouns that do not continue a name."""
-    return bool(lex.flags(k) & NOT_SURNAME)
-
-
-def _not_surname_uncached(k: str, lex: Lexicon) -> bool:
+    """Definite adjectives/plurals and preposition-led nouns that do not continue a name
+    (read once per token into its ``NOT_SURNAME`` flag)."""
     if lex.is_given(k):
         return False
     if is_definite(k) and k.endswith(("يه", "ين", "ون", "ات")):
