@@ -2,7 +2,8 @@
 
 * :meth:`Gazetteer._matches` (the name pattern tried only at word runs that can begin a
   name) equals ``pattern.finditer`` over every position;
-* the trigger lexicon, tried the same way, equals ``lexicon.pattern.finditer``;
+* the trigger lexicon, read run by run, equals ``lexicon.pattern.finditer`` (and the
+  next-word regex it replaced);
 * the word before a name, read backwards, equals the forward regex search it replaced;
 * the Latin-name pattern with its capital first equals the lookbehind-first pattern.
 
@@ -14,12 +15,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from name_texts import mixed_text
 
 from newslab.extract import entity_rules
 from newslab.extract.entities import _lexicon
+from newslab.extract.entity_text import key
 from newslab.extract.gazetteer import (
     Entry,
     Gazetteer,
@@ -34,6 +37,7 @@ PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 
 #: The previous forms, kept here as oracles.
 OLD_PREV_TOKEN = re.compile(r"([^\W\d_]+)[^\S\n]{0,3}$")
+OLD_NEXT_WORD = re.compile(r"[ ]{1,2}(\w+)")
 OLD_LATIN = re.compile(
     r"(?<![\w@#/.:\-])[A-Z][A-Za-z0-9]{0,30}(?:[&.\-][A-Za-z0-9]{1,20}){0,3}"
     r"(?:(?:[ ]\([A-Z][a-z]{1,20}\))?[ ](?:(?:of|de|bin|ben|van|von|der|la|du)[ ])?"
@@ -108,13 +112,39 @@ def test_gazetteer_runs_scan_equals_finditer(data):
     assert _spans(gaz._matches(text)) == _spans(gaz._pattern.finditer(text))
 
 
+def _old_lexicon_hits(text: str) -> list[tuple]:
+    lex = _lexicon()
+    out = []
+    for m in lex.pattern.finditer(text):
+        if lex.category.get(key(m.group(2))):
+            after = OLD_NEXT_WORD.match(text, m.end())
+            out.append((*m.span(), *m.groups(), after and after.group(1)))
+    return out
+
+
 @PROPERTY
 @given(st.data())
 def test_lexicon_runs_scan_equals_finditer(data):
-    lex = _lexicon()
+    """Each run read once through ``Lexicon.reading`` gives the matches (with a
+    category) and the next words of the pattern run over the whole text."""
     text = _pieces(_LEX_WORDS, data)
-    found = entity_rules._lexicon_matches(text, lex)
-    assert _spans(found) == _spans(lex.pattern.finditer(text))
+    found = entity_rules._lexicon_hits(text, _lexicon())
+    assert [(s, e, r[0], r[1], after) for s, e, r, after in found] == _old_lexicon_hits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#وزير الخارجية و@الرئيس محمد",
+        "ولوزير  الدفاع ومحمد   علي",
+        "قمة_الرياض ووزارة2 الصحة ومحمد\nعلي",
+        "التقى الوزير أحمد",
+    ],
+)
+def test_lexicon_hits_on_tags_and_blanks(text):
+    found = entity_rules._lexicon_hits(text, _lexicon())
+    assert [(s, e, r[0], r[1], after) for s, e, r, after in found] == _old_lexicon_hits(text)
+    assert found
 
 
 @PROPERTY

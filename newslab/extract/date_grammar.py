@@ -53,7 +53,7 @@ PAST, FUTURE, CURRENT, NEAR, SAME = "past", "future", "current", "near", "same"
 NEAR_FUTURE = "near_future"
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A temporal expression found in the normalised text.
 
@@ -313,12 +313,16 @@ def _digits_first() -> str:
     """A lookahead for the start of an expression: what must follow one or two digits
     that begin one (a day, or the first number of 19/07/2022). Every alternative of
     the grammar that starts with a digit implies it, so it changes no match; it makes
-    the grammar fail fast on the many numbers that are no date (33%، 12 شخصا)."""
+    the grammar fail fast on the many numbers that are no date (33%، 12 شخصا، 12.5
+    مليون: a dot or slash after a day begins only a numeric date, 12.05.2022), and on
+    a bare يوم before a number (يوم 4 تموز: the grammar reads يوم only before a weekday
+    or a word of a relative day)."""
     month = _alternation(list(month_names()))
     hmonth = _alternation(list(hijri_month_names()))
     latin = _alternation(list(latin_month_names()))
     return (
-        rf"(?=\D|\d{{4}}|\d{{1,2}}(?:[/.-]\d|{_ORDSUF}{_SP}(?:of{_SP})?(?i:{latin})"
+        rf"(?=(?![وف]?[بل]?يوم[ \t]{{1,3}}\d)\D|\d{{4}}"
+        rf"|\d{{1,2}}(?:[/.]\d{{1,2}}[/.]\d|{_ORDSUF}{_SP}(?:of{_SP})?(?i:{latin})"
         rf"|{_OSP}(?:[–-]|و|الي|حتي|حتى){_OSP}\d"
         rf"|{_OSP}(?:من{_SP})?{_CL}(?:شهر|\(|{month}|{hmonth})))"
     )
@@ -526,6 +530,7 @@ def scan(normalized: NormalizedText) -> list[Mention]:
     dead_word = dead_low = dead_at = -1  # a word all of whose starts failed, its window
     # then and its last trigger read
     latin_word = latin_at = -1  # a Latin word whose digits were skipped, the last ones
+    lone_end = -2  # the end of the last digits skipped as a lone number
     for at, end, keyword in _triggers(text):
         if at < pos:
             continue
@@ -536,7 +541,10 @@ def scan(normalized: NormalizedText) -> list[Mention]:
                 or (text[at] == "غ" and _tomorrow_inside_word(text, at, end, pos))
             ):
                 continue
-        elif _lone_number(text, at, pos):
+        elif (at == lone_end + 1 and _decimals_of_lone(text, at, lone_end)) or _lone_number(
+            text, at, pos
+        ):
+            lone_end = end
             continue
         low = at - _WINDOW if at - _WINDOW > pos else pos
         word_start = backwards.word_start(at, low)
@@ -677,13 +685,16 @@ def _trigger() -> re.Pattern[str]:
         "نفس العام",
         "نفس السنة",
     ]
-    return re.compile(_alternation(words, {"اب": _DOUBLED_AB}))
+    return re.compile(_alternation(words, {"اب": f"{_DOUBLED_AB}|{_AB_BEFORE_YEAR}"}))
 
 
 #: آب paired with itself (آب/آب، (آب) آب): the one month pair that holds no trigger.
 #: Looser than the grammar (any run of its separators), so that it fails at once on the
 #: many words that merely end in اب (كتاب، انتخاب).
 _DOUBLED_AB = r"[ \t)/|\\–(-]{1,13}اب"
+#: آب before its year across a gap the walk back from the year does not cross (more
+#: than three blanks, a comma standing alone: آب    2020، آب ، 2020).
+_AB_BEFORE_YEAR = r"[ \t]{0,3}[,،]?[ \t]{0,3}(?:\d|من[ \t]|(?:ال)?(?:عام|سن[ةه])[ \t])"
 
 
 def _plausible_keyword(text: str, start: int, end: int) -> bool:
@@ -723,6 +734,16 @@ def _lone_number(text: str, at: int, floor: int) -> bool:
     if _digits_first_re().match(text, at) is not None:
         return False
     return _TRIGGERLESS_RE.search(text, max(floor, at - _WINDOW), at) is None
+
+
+def _decimals_of_lone(text: str, at: int, lone_end: int) -> bool:
+    """Whether the digits at ``at``, right after a lone number (see :func:`_lone_number`,
+    ending at ``lone_end``) and a decimal point (12.5 مليون), may be skipped as well.
+
+    Every start :meth:`_Backwards.starts` would try from them but their own was tried
+    from that number, in vain (an expression through them holds the number); their
+    own begins nothing when the :func:`_digits_first` lookahead fails there."""
+    return text[lone_end] in ".," and _digits_first_re().match(text, at) is None
 
 
 def _day_before_number(text: str, at: int, end: int, floor: int) -> bool:
@@ -981,7 +1002,16 @@ def _interpret(match: re.Match[str], normalized: NormalizedText) -> Mention | No
 
 
 _SENTENCE_END = re.compile(r"[.!?؟\n][^.!?؟\n]*$")
-_FUTURE_CUE = re.compile(r"(?<!\w)(?:سوف|المقرر|المنتظر|المزمع|المرتقب|[وف]?س[يتن]\w{3,})(?!\w)")
+#: A whole word that may announce the future: سوف، المقرر، المنتظر، المزمع، المرتقب or a
+#: verb in the future tense ([وف]?س[يتن]…). Each alternative begins with a literal
+#: letter, so that ``re`` skips the positions where none begins (a look-behind first
+#: would try every position); the look-behind after it asks for no word character
+#: before that letter.
+_FUTURE_CUE = re.compile(
+    r"(?:س(?<!\w.)(?:وف|[يتن]\w{3,})"
+    r"|ا(?<!\w.)لم(?:قرر|نتظر|زمع|رتقب)"
+    r"|و(?<!\w.)س[يتن]\w{3,}|ف(?<!\w.)س[يتن]\w{3,})(?!\w)"
+)
 #: Nouns that begin like a future verb (سياسة، ستة، سنوات …).
 _NOT_FUTURE = (
     "سياس",
@@ -1017,19 +1047,27 @@ _NOT_FUTURE = (
 
 
 def _future_context(text: str, start: int) -> bool:
-    """Whether the clause before ``start`` speaks of the future (سيزور، من المقرر …)."""
-    window_start = max(0, start - 80)
-    window = text[window_start:start]
-    cut = _SENTENCE_END.search(window)
-    if cut:
-        window = window[cut.start() + 1 :]
+    """Whether the clause before ``start`` speaks of the future (سيزور، من المقرر …).
+
+    The clause is what follows the last sentence end in the 80 characters before
+    ``start``. The cues are looked for in the whole window first (a cue is a whole
+    word, and the clause begins after a character that is none): the clause's start
+    is sought only when the window holds one."""
+    window = text[max(0, start - 80) : start]
+    last_cue = -1
     for found in _FUTURE_CUE.finditer(window):
-        word = found.group().lstrip("وف") if found.group()[:1] in "وف" else found.group()
-        if word in ("سوف", "المقرر", "المنتظر", "المزمع", "المرتقب"):
-            return True
-        if not word.startswith(_NOT_FUTURE):
-            return True
-    return False
+        word = found.group()
+        if word[0] in "وف":
+            word = word.lstrip("وف")
+        if word in _CERTAIN_CUES or not word.startswith(_NOT_FUTURE):
+            last_cue = found.start()
+    if last_cue < 0:
+        return False
+    cut = _SENTENCE_END.search(window)
+    return cut is None or last_cue > cut.start()
+
+
+_CERTAIN_CUES = frozenset({"سوف", "المقرر", "المنتظر", "المزمع", "المرتقب"})
 
 
 def _iso(match, body, start, end, ctx, attrs, normalized):

@@ -19,9 +19,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from newslab.arabic.normalize import DIACRITICS, INVISIBLES, normalize
+import numpy as np
+
+from newslab.arabic.normalize import DIACRITICS, INVISIBLES, NormalizedText, normalize
 from newslab.extract.base import Context, Extractor, TextCache, shared_normalized
 from newslab.extract.entity_context import find_layout, refine, resolve_anaphora
 from newslab.extract.entity_rules import (
@@ -105,8 +107,10 @@ class EntityExtractor(Extractor):
         self.registry = registry
         self._corpus_known: Known = {}
         self._corpus_matcher = NameMatcher(())
-        self._prepared: TextCache[list[Candidate]] = TextCache()
+        self._prepared: TextCache[_Prepared] = TextCache()
         self._written: _Memo[tuple[str, str, str], str] = _Memo()  # see _as_written
+        self._readings: _Memo[int, tuple[Entry, _Reading]] = _Memo()  # by id(entry)
+        self._respelled: _Memo[tuple[str, ...], tuple[str, tuple[str, ...]]] = _Memo()
 
     # ------------------------------------------------------------ resources
 
@@ -136,15 +140,15 @@ class EntityExtractor(Extractor):
     def fit(self, corpus: Corpus) -> EntityExtractor:
         """Find the people named in full anywhere in the corpus, for propagation.
 
-        The candidates found on the way are kept for ``extract`` (the same work)."""
+        What each article yields on the way is kept for ``extract`` (the same work)."""
         people: dict[tuple[str, ...], str] = {}
         self._prepared.clear()
         for article in corpus:
-            cands = self._base_candidates(shared_normalized(article.text).text)
-            self._prepared.put(article.text, cands)
-            for c in cands:
-                if c.label == "PER" and len(c.name) >= 2 and c.source != "gazetteer":
-                    people.setdefault(tuple(c.name), c.value)
+            prepared = self._prepare(shared_normalized(article.text).text)
+            self._prepared.put(article.text, prepared)
+            for name, value in prepared.named.items():
+                if name not in people:
+                    people[name] = value
         self._corpus_known = _known_names(people.items(), given_names())
         self._corpus_matcher = NameMatcher(self._corpus_known)
         return self
@@ -152,14 +156,14 @@ class EntityExtractor(Extractor):
     def extract(self, article: Article, context: Context | None = None) -> Iterator[Span]:
         norm = context.normalized if context is not None else normalize(article.text)
         text = norm.text
-        cands = self._prepared.take(article.text)
-        if cands is None:
-            cands = self._base_candidates(text)
-        local = {tuple(c.name): c.value for c in cands if c.label == "PER" and len(c.name) >= 2}
+        prepared = self._prepared.take(article.text)
+        if prepared is None:
+            prepared = self._prepare(text)
+        cands = prepared.cands
         corpus_known = self._corpus_known
         own = {
             k: v
-            for k, v in _known_names(local.items(), given_names()).items()
+            for k, v in _known_names(prepared.local.items(), given_names()).items()
             if corpus_known.get(k, (None,))[0] != v[0]
         }
         words = Words(text)
@@ -183,24 +187,34 @@ class EntityExtractor(Extractor):
         cands.extend(
             find_propagated(text, own, matcher=own_matcher, words=words, present=own_present)
         )
-        if any(c.source == "latin" for c in cands):
+        if prepared.latin:
             cands = _resolve_latin(cands, {**corpus_known, **own}, self.gaz)
         cands = refine(text, cands, self.gaz, words, (own, corpus_known))
         chosen = _select(cands)
         chosen = _add_kingdoms(text, chosen, words)
         chosen = _gloss_latin(text, chosen)
         chosen = resolve_anaphora(text, chosen)
+        return iter(self._spans(chosen, norm, article.text))
+
+    def _spans(self, chosen: Sequence[Candidate], norm: NormalizedText, raw: str) -> list[Span]:
+        """The chosen candidates as spans of the article's text ``raw`` (``norm`` is its
+        normalisation): values built from the text get the text's own spelling back."""
+        text = norm.text
         offsets = [(c.start, c.end) for c in chosen]
         if not norm.is_aligned:
             offsets = norm.to_original_spans(offsets)
+        out: list[Span] = []
+        append = out.append
         for c, (start, end) in zip(chosen, offsets, strict=True):
             if end <= start:
                 continue
             surface = text[c.start : c.end]
             if c.source in _FROM_TEXT:
-                c.value = self._as_written(c.value, surface, article.text[start:end])
+                c.value = self._as_written(c.value, surface, raw[start:end])
             attrs = {"source": c.source, "surface_key": key(surface)}
-            yield Span(start, end, "entity", c.label, c.value, attrs)
+            # Span(start, end, "entity", c.label, c.value, attrs) without its Python __new__
+            append(_new_span(Span, (start, end, "entity", c.label, c.value, attrs, None, "", "")))
+        return out
 
     def _as_written(self, value: str, surface: str, original: str) -> str:
         """:func:`_written_value`, memoised: the same names recur across a corpus."""
@@ -213,23 +227,62 @@ class EntityExtractor(Extractor):
             out = memo[k] = _written_value(value, surface, original, self.spell)
         return out
 
-    def _base_candidates(self, text: str, *, people_only: bool = False) -> list[Candidate]:
-        """Gazetteer, trigger and Latin candidates; ``people_only`` is the quicker pass of
-        ``fit`` (gazetteer hits only bound the person rules' names)."""
+    def _prepare(self, text: str) -> _Prepared:
+        """The corpus-independent part of an article's pass: its candidates (gazetteer,
+        trigger, Latin and layout) and the people it names in full."""
         hits = self.gaz.find(text)
-        spans = Spans(hits)
-        cands = [] if people_only else [_from_gazetteer(text, h) for h in hits]
-        cands.extend(find_triggered(text, _lexicon(), spans, self.spell, people_only=people_only))
-        cands.extend(find_latin(text))
-        cands.extend(
-            c for c in find_layout(text, hits, self.spell) if not people_only or c.label == "PER"
-        )
-        given = given_names()
+        cands = self._gazetteer_candidates(text, hits)
+        cands.extend(find_triggered(text, _lexicon(), Spans(hits), self.spell))
+        latin = find_latin(text)
+        cands.extend(latin)
+        cands.extend(find_layout(text, hits, self.spell))
+        respelled = self._respelled
+        local: dict[tuple[str, ...], str] = {}  # every full name, the last value wins
+        named: dict[tuple[str, ...], str] = {}  # the rules' full names, the first wins
         for c in cands:
-            if c.label == "PER" and c.source in ("title", "given"):
-                c.value = " ".join(_respell(t, given, self.spell) for t in c.name)
-                c.name = tuple(c.value.split(" "))
-        return cands
+            if c.label != "PER":
+                continue
+            if c.source in ("title", "given"):
+                held = respelled.get(c.name)
+                if held is None:
+                    if len(respelled) >= _RESPELLED_MEMO_SIZE:
+                        respelled.clear()
+                    held = respelled[c.name] = self._respelled_name(c.name)
+                c.value, c.name = held
+            if len(c.name) >= 2:
+                name = tuple(c.name)
+                local[name] = c.value
+                if c.source != "gazetteer" and name not in named:
+                    named[name] = c.value
+        return _Prepared(cands, local, named, bool(latin))
+
+    def _respelled_name(self, name: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+        """The value and name tokens of a person found by a rule: known given names and
+        name links in their best spelling (``ابراهيم`` -> ``إبراهيم``)."""
+        given, spell = given_names(), self.spell
+        value = " ".join(_respell(t, given, spell) for t in name)
+        return value, tuple(value.split(" "))
+
+    def _gazetteer_candidates(self, text: str, hits: Sequence[GazetteerMatch]) -> list[Candidate]:
+        """One candidate per gazetteer hit, what comes from its entry worked out once per
+        entry (:func:`_entry_reading`)."""
+        readings = self._readings
+        out = []
+        append = out.append
+        for hit in hits:
+            entry = hit.entry
+            held = readings.get(id(entry))  # the entry is held too: its id stays its own
+            if held is None:
+                if len(readings) >= _READINGS_MEMO_SIZE:
+                    readings.clear()
+                held = readings[id(entry)] = (entry, _entry_reading(entry))
+            label, canonical, priority, name, city = held[1]
+            if city:
+                start = hit.start
+                prefix = text[start : start + hit.prefix]
+                label = "LOC" if locative_before(text, start, prefix) else "GPE"
+            append(Candidate(hit.start, hit.end, label, canonical, "gazetteer", priority, name))
+        return out
 
     # ------------------------------------------------------------ linking
 
@@ -238,30 +291,29 @@ class EntityExtractor(Extractor):
         if not len(spans):
             return spans
         out = spans.copy()
-        values = out["value"].astype(str).tolist()
-        labels = out["label"].astype(str).tolist()
-        rows_of: dict[str, list[int]] = {}
-        for i, label in enumerate(labels):
-            rows_of.setdefault(label, []).append(i)
-        people = rows_of.get("PER", [])
-        if people:
-            articles = out["article"].astype(str).tolist()
-            names = {v: tuple(TOKEN.findall(v)) or (v,) for v in {values[i] for i in people}}
-            canonicals = link_person_names(
-                [names[values[i]] for i in people], [articles[i] for i in people]
-            )
-            for i, canonical in zip(people, canonicals, strict=True):
-                values[i] = canonical
+        values = np.array(out["value"].astype(str).tolist(), dtype=object)
+        codes, labels = out["label"].astype(str).factorize()
+        rows_of = {label: np.flatnonzero(codes == k) for k, label in enumerate(labels)}
+        people = rows_of.get("PER")
+        if people is not None:
+            written = values[people].tolist()
+            names = {v: tuple(TOKEN.findall(v)) or (v,) for v in set(written)}
+            articles = out["article"].astype(str).take(people).tolist()
+            canonicals = link_person_names(list(map(names.__getitem__, written)), articles)
+            values[people] = _objects(canonicals)
         for group in (("ORG",), ("GPE", "LOC"), ("EVENT",), ("MISC",)):
             # the row order does not matter: link_names only counts values
-            rows = [i for label in group for i in rows_of.get(label, ())]
-            mapping = link_names(values[i] for i in rows)
+            parts = [rows_of[label] for label in group if label in rows_of]
+            if not parts:
+                continue
+            rows = np.concatenate(parts)
+            forms = values[rows].tolist()
+            mapping = link_names(forms)
             if group == ("EVENT",):
                 mapping = _extend_event_prefixes(mapping)
             changed = {form: best for form, best in mapping.items() if form != best}
             if changed:
-                for i in rows:
-                    values[i] = changed.get(values[i], values[i])
+                values[rows] = _objects(list(map(changed.get, forms, forms)))
         out["value"] = values
         return out
 
@@ -278,6 +330,26 @@ _INVISIBLE = re.compile(f"[{re.escape(DIACRITICS + INVISIBLES)}\u0640]")
 
 #: Entries of the memo of :meth:`EntityExtractor._as_written` (cleared when full).
 _WRITTEN_MEMO_SIZE = 65536
+#: Entries of the memo of :meth:`EntityExtractor._gazetteer_candidates` (cleared when
+#: full; a gazetteer has fewer entries than this unless users add very many).
+_READINGS_MEMO_SIZE = 1 << 18
+#: Entries of the memo of :meth:`EntityExtractor._respelled_name` (cleared when full).
+_RESPELLED_MEMO_SIZE = 65536
+
+_new_span = tuple.__new__
+
+
+class _Prepared(NamedTuple):
+    """What :meth:`EntityExtractor.fit` works out for an article and ``extract`` uses."""
+
+    cands: list[Candidate]
+    local: dict[tuple[str, ...], str]  #: every full person name -> its (last) value
+    named: dict[tuple[str, ...], str]  #: full names found by rules -> their first value
+    latin: bool  #: whether a candidate comes from Latin script
+
+
+#: A gazetteer entry as its hits read it (see :func:`_entry_reading`).
+_Reading = tuple[str, str, int, tuple[str, ...], bool]
 
 
 class _Memo(dict[_K, _V]):
@@ -285,6 +357,13 @@ class _Memo(dict[_K, _V]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), ())
+
+
+def _objects(items: list[str]) -> Any:
+    """``items`` as a numpy array of Python objects (to assign to rows of another)."""
+    out = np.empty(len(items), dtype=object)
+    out[:] = items
+    return out
 
 
 def _written_value(value: str, surface: str, original: str, spell: Mapping[str, str]) -> str:
@@ -337,23 +416,13 @@ def _respell(token: str, given: Mapping[str, str], spell: Mapping[str, str]) -> 
     return token
 
 
-def _from_gazetteer(text: str, hit: GazetteerMatch) -> Candidate:
-    entry = hit.entry
-    label = entry.label
-    if entry.subtype == "city":
-        label = (
-            "LOC"
-            if locative_before(text, hit.start, text[hit.start : hit.start + hit.prefix])
-            else "GPE"
-        )
-    name = tuple(entry.canonical.split(" ")) if label == "PER" else ()
-    priority = 7 if _multiword(entry.name) else 6
-    return Candidate(hit.start, hit.end, label, entry.canonical, "gazetteer", priority, name)
-
-
-@lru_cache(maxsize=65536)
-def _multiword(name: str) -> bool:
-    return len(TOKEN.findall(name)) > 1
+def _entry_reading(entry: Entry) -> _Reading:
+    """The label, value, priority and name tokens of a hit of ``entry``, and whether it
+    is a city (then the label depends on the text before the hit: LOC or GPE)."""
+    city = entry.subtype == "city"
+    name = tuple(entry.canonical.split(" ")) if entry.label == "PER" and not city else ()
+    priority = 7 if len(TOKEN.findall(entry.name)) > 1 else 6
+    return entry.label, entry.canonical, priority, name, city
 
 
 def _known_names(people: Iterable[tuple[tuple[str, ...], str]], given: Mapping[str, str]) -> Known:

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from typing import Any, NamedTuple
 
 from newslab.extract.entity_text import (
@@ -393,6 +393,31 @@ class Lexicon:
         self.runs = frozenset(lookup_form(c + w) for w in words for c in _PROCLITICS)
         self._categories: dict[str, str] = {}
         self._flags: dict[str, int] = {}
+        self._readings: dict[str, Reading | None] = {}
+
+    def reading(self, run: str) -> Reading | None:
+        """``(proclitics, word, key, category)`` of a whole word run as :attr:`pattern`
+        reads it, or ``None`` when the pattern does not match it or its word has no
+        category (computed once per distinct run).
+
+        A match of the pattern at a run's start is always the whole run (its parts are
+        word characters and it must be followed by a non-word character), so matching
+        the run alone gives the same groups; only the look-behind's ``@`` / ``#`` is
+        left to the caller."""
+        found = self._readings.get(run, _UNREAD)
+        if found is _UNREAD:
+            found = None
+            m = self.pattern.fullmatch(run)
+            if m is not None:
+                word = m.group(2)
+                k = key(word)
+                cat = self.category.get(k, "")
+                if cat:
+                    found = (m.group(1), word, k, cat)
+            if len(self._readings) > _MEMO_LIMIT:
+                self._readings.clear()
+            self._readings[run] = found
+        return found
 
     def token_category(self, k: str) -> str:
         """Category of a keyed token, looking through its proclitics."""
@@ -419,6 +444,11 @@ class Lexicon:
 
     def is_given(self, k: str) -> bool:
         return k in self.given
+
+
+#: What :meth:`Lexicon.reading` tells of a word run: proclitics, word, key, category.
+Reading = tuple[str, str, str, str]
+_UNREAD: Any = object()
 
 
 def _stems(k: str) -> list[str]:
@@ -651,27 +681,23 @@ def find_triggered(
     ``people_only``: only the person rules (titles, given names), for a quick pass.
     """
     out: list[Candidate] = []
-    category = lex.category
-    next_word = _NEXT_WORD.match
-    for m in _lexicon_matches(text, lex):  # groups: 1 = p (proclitics), 2 = w (the word)
-        word = m.group(2)
-        k = key(word)
-        cat = category.get(k, "")
-        if not cat or (people_only and cat not in ("title", "given")):
+    for head_start, head_end, (clitics, word, k, cat), after in _lexicon_hits(text, lex):
+        if people_only and cat not in ("title", "given"):
             continue
-        head_start, head_end = m.span()
         if cat == "given":
-            if head_end - head_start != len(word):
+            if clitics:
                 continue  # a clitic glued to a given name: rarely a name start
-            nxt = next_word(text, head_end)
-            if nxt is None or not _could_continue(key(nxt.group(1)), lex, k):
+            if after is None or not _could_continue(key(after), lex, k):
                 continue  # cheap test first: "علي" is mostly the preposition على
             cand = _from_given(text, head_start, word, lex, spans, k)
             if cand is not None:
                 out.append(cand)
             continue
-        if cat not in ("title", "descriptor") and next_word(text, head_end) is None:
-            continue  # these heads need a word right after them
+        if cat not in ("title", "descriptor"):
+            if after is None:
+                continue  # these heads need a word right after them
+            if cat == "event" and _no_event_after(text, head_end, after, spans):
+                continue  # a plain word after the head: no event name
         toks = tokens_after(text, head_end)
         if cat == "title":
             cand = _after_title(text, toks, lex, spans)
@@ -683,13 +709,13 @@ def find_triggered(
             ):
                 cand = None  # الفريق جاهز: "the team", not the rank
         elif cat in ("org", "security"):
-            cand = _org(text, head_start, toks, lex, spans, spell, cat, m.group(1))
+            cand = _org(text, head_start, toks, lex, spans, spell, cat, clitics)
         elif cat == "descriptor":
             cand = _descriptor(text, toks, lex, spans, spell, k)
         elif cat == "event":
-            cand = _event(text, head_start, m.group(1), toks, spans, spell)
+            cand = _event(text, head_start, clitics, toks, spans, spell)
         elif cat == "place":
-            cand = _place(text, head_start, m.group(1), toks, lex, spans, spell)
+            cand = _place(text, head_start, clitics, toks, lex, spans, spell)
         else:
             cand = _place_after_descriptor(text, toks, lex, spans, spell)
         if cand is not None:
@@ -697,19 +723,33 @@ def find_triggered(
     return out
 
 
-def _lexicon_matches(text: str, lex: Lexicon) -> Iterator[re.Match[str]]:
-    """``lex.pattern.finditer(text)``, the pattern tried only at the word runs that read
-    as a lexicon word with its clitics (each match is one whole run)."""
+def _lexicon_hits(text: str, lex: Lexicon) -> list[tuple[int, int, Reading, str | None]]:
+    """``(start, end, reading, after)`` of each match of ``lex.pattern`` in ``text``
+    whose word has a category, in order; ``after`` is the word after it when one or two
+    spaces part them (``[ ]{1,2}(\\w+)``), else ``None``.
+
+    Only the word runs that read as a lexicon word with its clitics are looked at, and
+    each is read through :meth:`Lexicon.reading` (once per distinct run) instead of
+    running the pattern there."""
     runs = word_runs(text)
     indices = runs.indices(lex.runs)
     if not indices:
-        return
-    match = lex.pattern.match
-    starts = runs.starts()
-    for k in indices:
-        m = match(text, starts[2 * k + 1])
-        if m is not None:
-            yield m
+        return []
+    starts, parts = runs.starts(), runs.parts
+    reading = lex.reading
+    last = len(parts) - 2  # a run follows the separator parts[i + 1] when i < last
+    out = []
+    for run in indices:
+        i = 2 * run + 1
+        start, end = starts[i], starts[i + 1]
+        if start and text[start - 1] in "@#":
+            continue  # the pattern's look-behind (the run itself starts a word)
+        found = reading(text[start:end])
+        if found is None:
+            continue
+        spaced = i < last and (parts[i + 1] == " " or parts[i + 1] == "  ")
+        out.append((start, end, found, text[starts[i + 2] : starts[i + 3]] if spaced else None))
+    return out
 
 
 def _after_title(text: str, toks: Sequence[Token], lex: Lexicon, spans: Spans) -> Candidate | None:
@@ -769,7 +809,6 @@ def _parenthetical(text: str, toks: Sequence[Token], i: int) -> int:
     return 0
 
 
-_NEXT_WORD = re.compile(r"[ ]{1,2}(\w+)")
 #: Titles that are also common nouns (the team, the brigade): one plain word after them
 #: is no name.
 _AMBIGUOUS_TITLES = _words("الفريق اللواء الرائد العميد")
@@ -1141,6 +1180,22 @@ def _event(
     return Candidate(start, toks[n - 1].end, "EVENT", value, "event", 5)
 
 
+def _no_event_after(text: str, head_end: int, after: str, spans: Spans) -> bool:
+    """True when :func:`_event` surely finds nothing after a head followed by one or two
+    spaces and the word ``after``: a plain word (letters only, so it is the first token)
+    that is neither definite, a month nor an ordinal, with no place, organisation or
+    person known to start there, ends the name before it has a token.
+
+    Most heads (``المؤتمر``, ``القمة``, ``الاتفاق``) are followed by such a word."""
+    if not after.isalpha():
+        return False
+    k = key(after)
+    if is_definite(k) or k in MONTHS or k in ORDINALS:
+        return False
+    hit = spans.at(head_end + 2 if text[head_end + 1] == " " else head_end + 1)
+    return hit is None or hit.entry.label not in ("GPE", "LOC", "ORG", "PER")
+
+
 def _event_tail(toks: Sequence[Token], i: int) -> bool:
     """``الدولي`` after an anchor, or the ل-complement after it (``للكتاب``)."""
     k = toks[i].key
@@ -1393,39 +1448,65 @@ class Words:
 
     ``parts`` alternates separators and words (``parts[1]``, ``parts[3]`` ... are the
     words) and ``offsets[i]`` is where ``parts[i]`` starts: built by C-level splitting,
-    so no Python code runs per character. ``vocabulary`` is the set of parts.
+    so no Python code runs per character. A word's form (:meth:`form`) also drops a
+    hamza after a seat letter, as :func:`key` does; ``vocabulary`` is the set of the
+    parts' forms. Forms are worked out once per distinct word, not per word.
     """
 
-    __slots__ = ("_positions", "_vocabulary", "offsets", "parts")
+    __slots__ = ("_forms", "_positions", "_vocabulary", "offsets", "parts")
 
     def __init__(self, text: str) -> None:
         folded = _fold(text)
         parts = _WORD_SPLIT.split(folded)
         self.offsets = list(accumulate(map(len, parts), initial=0))
-        if "ء" in folded:
-            parts = [_HAMZA_AFTER_SEAT.sub("", p) if "ء" in p else p for p in parts]
         self.parts = parts
+        #: Parts whose form differs from them or may (those holding a hamza) -> form.
+        self._forms: dict[str, str] = {}
         self._vocabulary: set[str] | None = None
         self._positions: dict[str, list[int]] = {}
 
+    def form(self, i: int) -> str:
+        """The form of ``parts[i]``: a hamza after a seat letter dropped."""
+        part = self.parts[i]
+        return self._read_forms().get(part, part)
+
     @property
     def vocabulary(self) -> set[str]:
+        vocabulary = self._vocabulary
+        if vocabulary is None:
+            vocabulary = self._vocabulary = set(self.parts)
+            hamza = [p for p in vocabulary if "ء" in p]
+            if hamza:  # the forms of the others are the parts themselves
+                self._forms = {p: _HAMZA_AFTER_SEAT.sub("", p) for p in hamza}
+                vocabulary.difference_update(hamza)
+                vocabulary.update(self._forms.values())
+        return vocabulary
+
+    def _read_forms(self) -> dict[str, str]:
+        """The words with a hamza -> their forms (worked out with :attr:`vocabulary`,
+        from the distinct parts only)."""
         if self._vocabulary is None:
-            self._vocabulary = set(self.parts)
-        return self._vocabulary
+            self.vocabulary  # noqa: B018
+        return self._forms
 
     def positions(self, wanted: Iterable[str]) -> list[int]:
-        """Indices in ``parts`` of the words in ``wanted``, in text order (one pass over
-        the text for all the words not asked for before)."""
+        """Indices in ``parts`` of the words whose form is in ``wanted``, in text order
+        (one pass over the text for all the forms not asked for before)."""
         cache = self._positions
         wanted = list(wanted)
         missing = {w for w in wanted if w not in cache}
         if missing:
             for w in missing:
                 cache[w] = []
+            forms = self._read_forms()
+            # the parts to look for: the missing forms as written, and the words with a
+            # hamza that read as one of them
+            targets = missing - forms.keys()
+            targets.update(p for p, form in forms.items() if form in missing)
             parts = self.parts
-            for i in [2 * k + 1 for k, w in enumerate(parts[1::2]) if w in missing]:
-                cache[parts[i]].append(i)
+            for i in compress(count(1, 2), map(targets.__contains__, parts[1::2])):
+                part = parts[i]
+                cache[forms.get(part, part)].append(i)
         out = [i for w in wanted for i in cache[w]]
         out.sort()
         return out
@@ -1470,6 +1551,7 @@ class NameMatcher:
         if not indices:
             return []
         parts, offsets, forms, names = words.parts, words.offsets, self.forms, self.names
+        form = words.form
         last = len(parts) - 1
         out = []
         pos = 0
@@ -1477,14 +1559,15 @@ class NameMatcher:
             start = offsets[i]
             if start < pos or parts[i - 1][-1:] in ("@", "#"):
                 continue
-            for clitics, size in forms[parts[i]]:
-                name = parts[i][clitics:]
+            first = form(i)
+            for clitics, size in forms[first]:
+                name = first[clitics:]
                 best = i if name in names else 0
                 j = i
                 while size > 1 and j + 2 <= last and parts[j + 1] == " ":
                     j += 2
                     size -= 1
-                    name += " " + parts[j]
+                    name += " " + form(j)
                     if name in names:
                         best = j
                 if best:

@@ -596,12 +596,12 @@ class WordRuns:
     at those runs only instead of at every character. Built by C-level splitting.
     """
 
-    __slots__ = ("_hamza_free", "_offsets", "_parts", "runs", "text", "vocabulary")
+    __slots__ = ("_hamza_free", "_offsets", "parts", "runs", "text", "vocabulary")
 
     def __init__(self, text: str) -> None:
         self.text = text
         parts = _WORD_RUN.split(_fold_seats(text))
-        self._parts = parts
+        self.parts = parts  # separators and runs in turn: run k is parts[2 * k + 1]
         self.runs: list[str] = parts[1::2]
         self.vocabulary = set(self.runs)
         self._hamza_free = {r: r.replace("ء", "") for r in self.vocabulary if "ء" in r}
@@ -619,7 +619,7 @@ class WordRuns:
     def starts(self) -> list[int]:
         """Where each part starts: run ``k`` starts at ``starts()[2 * k + 1]``."""
         if self._offsets is None:
-            self._offsets = list(accumulate(map(len, self._parts), initial=0))
+            self._offsets = list(accumulate(map(len, self.parts), initial=0))
         return self._offsets
 
     def indices(self, forms: AbstractSet[str]) -> list[int]:

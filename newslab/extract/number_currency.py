@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -118,9 +118,12 @@ class CurrencyTable:
                     for suffix in _CUE_SUFFIXES:
                         self._cue_words.setdefault(prefix + cue + suffix, r.code)
         self._tld = {r.tld: r.code for r in rows if r.tld}
-        self._stems = {None: _stem_pattern(rows)}
+        self._codes: dict[str | None, frozenset[str]] = {None: frozenset(r.code for r in rows)}
         for family in {r.family for r in rows}:
-            self._stems[family] = _stem_pattern([r for r in rows if r.family == family])
+            self._codes[family] = frozenset(r.code for r in rows if r.family == family)
+        self._candidates = {f: [r.code for r in rows if r.family == f] for f in self._codes}
+        #: one cue pattern per set of families asked for together (bounded: few sets occur)
+        self._stems = lru_cache(maxsize=64)(self._stem_pattern)
 
     # ------------------------------------------------------------------ matching
 
@@ -155,27 +158,40 @@ class CurrencyTable:
     ) -> dict[str, int]:
         """How often the article mentions each currency's country (cue words, URL TLD);
         only the currencies of ``family`` when given (all that :meth:`resolve` needs)."""
-        codes = {r.code for r in self.rows if family is None or r.family == family}
-        counts: dict[str, int] = {}
-        for word, n in _words_with_stem(text, self._stems[family]).items():
-            code = self._cue_words.get(word)
-            if code in codes:
-                counts[code] = counts.get(code, 0) + n
-        for phrase, code in self._cue_phrases.items():
-            n = text.count(phrase) if code in codes else 0
-            if n:
-                counts[code] = counts.get(code, 0) + n
+        return self.family_evidence(text, url, (family,))[family]
+
+    def family_evidence(
+        self, text: str, url: str, families: Iterable[str | None]
+    ) -> dict[str | None, dict[str, int]]:
+        """:meth:`country_evidence` of each of ``families`` (``None``: every currency),
+        from one scan of ``text`` for the cue words of all of them: the scan, not the
+        counting, is what costs, and one pattern for several families costs little more
+        than one for a single family."""
+        families = sorted(set(families), key=str)
+        words = _words_with_stem(text, self._stems(tuple(families)))
         host = urlsplit(url).hostname or "" if url else ""
         tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
-        if self._tld.get(tld) in codes:
-            code = self._tld[tld]
-            counts[code] = counts.get(code, 0) + 2
-        return counts
+        evidence: dict[str | None, dict[str, int]] = {}
+        for family in families:
+            codes = self._codes[family]
+            counts: dict[str, int] = {}
+            for word, n in words.items():
+                code = self._cue_words.get(word)
+                if code in codes:
+                    counts[code] = counts.get(code, 0) + n
+            for phrase, code in self._cue_phrases.items():
+                n = text.count(phrase) if code in codes else 0
+                if n:
+                    counts[code] = counts.get(code, 0) + n
+            if self._tld.get(tld) in codes:
+                code = self._tld[tld]
+                counts[code] = counts.get(code, 0) + 2
+            evidence[family] = counts
+        return evidence
 
     def resolve(self, family: str, evidence: Mapping[str, int]) -> tuple[str, bool]:
         """ISO code for an ambiguous ``family`` noun; ``(code, guessed)``."""
-        candidates = [r.code for r in self.rows if r.family == family]
-        scored = [(evidence.get(code, 0), code) for code in candidates]
+        scored = [(evidence.get(code, 0), code) for code in self._candidates[family]]
         best = max(score for score, _ in scored)
         if best > 0:
             top = [code for score, code in scored if score == best]
@@ -184,6 +200,12 @@ class CurrencyTable:
             default = self.defaults[family]
             return (default if default in top else top[0]), True
         return self.defaults[family], True
+
+    def _stem_pattern(self, families: tuple[str | None, ...]) -> re.Pattern[str]:
+        """The one-word country cues of ``families`` as one trie-factored pattern."""
+        codes = frozenset().union(*(self._codes[f] for f in families))
+        stems = {cue for r in self.rows if r.code in codes for cue in r.cues if " " not in cue}
+        return re.compile(trie_pattern(sorted(stems)) or "(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -213,30 +235,30 @@ def currency_table() -> CurrencyTable:
     return CurrencyTable(rows)
 
 
-def _stem_pattern(rows: list[_Row]) -> re.Pattern[str]:
-    """The one-word country cues of ``rows`` as one trie-factored pattern."""
-    stems = {cue for r in rows for cue in r.cues if " " not in cue}
-    return re.compile(trie_pattern(sorted(stems)) or "(?!)")
-
-
 def _words_with_stem(text: str, stems: re.Pattern[str]) -> Counter[str]:
     """How often each word of ``text`` that contains one of ``stems`` occurs.
 
     A word is a run of ``\\w`` as :mod:`regex` defines it. Finding the stems and
     widening each to its word reads only the words that can be cue words, which is
     much cheaper than splitting the whole article into words; linear time, since the
-    stems inside a word already read are skipped."""
-    counts: Counter[str] = Counter()
+    stems inside a word already read are skipped. A blank next to the stem ends the
+    word without a regex search (the common case)."""
+    words: list[str] = []
     word_end = 0
+    size = len(text)
     for found in stems.finditer(text):
-        if found.start() < word_end:
+        start, end = found.span()
+        if start < word_end:
             continue
-        before = _NON_WORD_BEFORE.search(text, word_end, found.start())
-        start = before.end() if before is not None else word_end
-        after = _NON_WORD.search(text, found.end())
-        word_end = after.start() if after is not None else len(text)
-        counts[text[start:word_end]] += 1
-    return counts
+        if start > word_end and text[start - 1] != " ":
+            before = _NON_WORD_BEFORE.search(text, word_end, start)
+            start = before.end() if before is not None else word_end
+        if end < size and text[end] != " ":
+            after = _NON_WORD.search(text, end)
+            end = after.start() if after is not None else size
+        word_end = end
+        words.append(text[start:end])
+    return Counter(words)
 
 
 def _split(cell: str | None) -> tuple[str, ...]:

@@ -90,7 +90,9 @@ _PERCENT_WORDS = ("مائة", "مئة", "مائه", "مئه", "مية", "ميه"
 _ANCHOR_PERCENT = frozenset("ال" + w for w in _PERCENT_WORDS)
 _CLITICS = frozenset("وبلفك")
 
-_DIGITS = regex.compile(r"(?<![0-9.,])[0-9]+(?:[.,][0-9]+)*")
+#: Digit tokens; those glued after a Latin letter or a URL/handle/id sign (``f7b0``،
+#: ``/2024``، ``#5``) are skipped here, since :func:`_free_digits` rejects them anyway.
+_DIGITS = regex.compile(r"(?<![0-9.,A-Za-z/:+#@_&=])[0-9]+(?:[.,][0-9]+)*")
 _ANCHOR_WORDS = frozenset(
     [w for w in _SCALE_WORDS if not w.isascii()]
     + [w for w in _STANDALONE_DUAL_ACC]
@@ -197,7 +199,7 @@ def find_numbers(text: str, *, url: str = "") -> list[NumberHit]:
     table = currency_table()
     follow = _follow()
     hits: list[NumberHit] = []
-    evidence: dict[str, dict[str, int]] = {}  # currency family -> country evidence
+    unresolved: list[int] = []  # hits with an ambiguous currency noun
     taken_until = 0
     for start, end, is_anchor in _candidate_spans(text):
         if start < taken_until:
@@ -216,13 +218,26 @@ def find_numbers(text: str, *, url: str = "") -> list[NumberHit]:
         if hit is None:
             continue
         if hit.family:
-            if hit.family not in evidence:
-                evidence[hit.family] = table.country_evidence(text, url, hit.family)
-            code, guessed = table.resolve(hit.family, evidence[hit.family])
-            hit = hit._replace(currency=code, currency_guess=guessed, family="")
+            unresolved.append(len(hits))
         hits.append(hit)
         taken_until = hit.end
+    if unresolved:
+        _resolve_currencies(hits, unresolved, text, url, table)
     return hits
+
+
+def _resolve_currencies(
+    hits: list[NumberHit], unresolved: list[int], text: str, url: str, table: CurrencyTable
+) -> None:
+    """Give the hits at ``unresolved`` the currency their family takes in this article.
+
+    Done after the scan (a currency never changes where a hit ends) so that the
+    country evidence of all the ambiguous families met is read in one pass."""
+    evidence = table.family_evidence(text, url, {hits[i].family for i in unresolved})
+    resolved = {family: table.resolve(family, counts) for family, counts in evidence.items()}
+    for i in unresolved:
+        code, guessed = resolved[hits[i].family]
+        hits[i] = hits[i]._replace(currency=code, currency_guess=guessed, family="")
 
 
 def _candidate_spans(text: str) -> list[tuple[int, int, bool]]:

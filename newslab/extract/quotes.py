@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, islice
-from operator import itemgetter
+from operator import attrgetter, itemgetter, lt
 from typing import Any, ClassVar, NamedTuple
 
 from newslab.arabic.normalize import NormalizedText, normalize
@@ -270,9 +270,15 @@ _ACCORDING_VERB = re.compile(
 
 
 def _cue_at(norm: str, match: re.Match[str]) -> _Cue:
-    written = match.group("cue")  # blanks inside a phrase may be any run of whitespace
+    """The cue a :data:`_CUE_PATTERN` match found."""
+    return _cue_from(norm, match.group("cue"), match.start(), match.end())
+
+
+def _cue_from(norm: str, written: str, start: int, end: int) -> _Cue:
+    """The cue ``written`` (the trie's match) at ``[start, end)``, an optional و/ف
+    included."""
+    # blanks inside a phrase may be any run of whitespace
     kind = _CUE_KINDS.get(written) or _CUE_KINDS.get(" ".join(written.split()), "verb")
-    start, end = match.start(), match.end()
     if kind == "according":
         verb = _ACCORDING_VERB.match(norm, end)
         if verb is not None:
@@ -284,6 +290,17 @@ def _cue_at(norm: str, match: re.Match[str]) -> _Cue:
 _TRAILING_CUE = re.compile(
     rf"[ \t\u00a0،,\-–—)]{{0,6}}(?:و?كما\s+|ثم\s+|هكذا\s+)?(?={_CUE_PATTERN.pattern})"
 )
+
+
+def _trailing_cue(norm: str, position: int) -> _Cue | None:
+    """The cue right after a closing mark that ends at ``position``, if any: read from
+    the lookahead of :data:`_TRAILING_CUE`, which matched the cue already."""
+    trailing = _TRAILING_CUE.match(norm, position)
+    if trailing is None:
+        return None
+    return _cue_from(norm, trailing.group("cue"), trailing.end(), trailing.end("cue"))
+
+
 _TOKEN = re.compile(r"\w+|\S")
 _RELATIVE_ISSUER = re.compile(r"\s+(?:الذي|التي)\s+\w{2,20}\s+")
 _WORD = re.compile(r"\w+")
@@ -309,6 +326,12 @@ class _Pair(NamedTuple):
     close: int  # index of the closing mark
 
 
+_OPENING = itemgetter(0)
+#: ``tuple.__new__(NamedTupleClass, values)`` builds a named tuple without the Python-level
+#: ``__new__`` of the class: used where many are built (pairs, entities, cues, spans).
+_new_tuple = tuple.__new__
+
+
 def pair_marks(norm: str, original_char, marks: Sequence[int] | None = None) -> list[_Pair]:
     """Pair quotation marks in one left-to-right pass (linear in the text length).
 
@@ -317,13 +340,17 @@ def pair_marks(norm: str, original_char, marks: Sequence[int] | None = None) -> 
     original). Families are paired independently; see the module docstring.
     ``marks``: where the marks are in ``norm``, if the caller found them already.
     """
+    if marks is None:
+        marks = [m.start() for m in _MARKS.finditer(norm)]
+    return _pair_marks(norm, [original_char(i) for i in marks], marks)
+
+
+def _pair_marks(norm: str, chars: Sequence[str], marks: Sequence[int]) -> list[_Pair]:
+    """:func:`pair_marks` given the original character of each mark (``chars``)."""
     pairs: list[_Pair] = []
     open_at: dict[str, int] = {}
     n = len(norm)
-    if marks is None:
-        marks = [m.start() for m in _MARKS.finditer(norm)]
-    for i in marks:
-        char = original_char(i)
+    for i, char in zip(marks, chars, strict=True):
         before = norm[i - 1] if i > 0 else " "
         after = norm[i + 1] if i + 1 < n else " "
         word_before, word_after = before.isalnum(), after.isalnum()
@@ -345,7 +372,7 @@ def pair_marks(norm: str, original_char, marks: Sequence[int] | None = None) -> 
             if char in _GUILLEMET_OPEN:
                 open_at[family] = i  # a second opener drops an unbalanced first
             elif start is not None:
-                pairs.append(_Pair(start, i))
+                pairs.append(_new_tuple(_Pair, (start, i)))
                 del open_at[family]
             continue
         if start is None:
@@ -361,18 +388,13 @@ def pair_marks(norm: str, original_char, marks: Sequence[int] | None = None) -> 
             if open_at[family] is None:
                 del open_at[family]
             continue
-        pairs.append(_Pair(start, i))
+        pairs.append(_new_tuple(_Pair, (start, i)))
         del open_at[family]
-    pairs.sort(key=lambda p: (p.open, -p.close))
+    pairs.sort(key=_OPENING)  # a mark opens one pair at most: no two pairs tie
     return pairs
 
 
 # ------------------------------------------------------------------ entity helpers
-
-
-#: ``tuple.__new__(NamedTupleClass, values)`` builds a named tuple without the Python-level
-#: ``__new__`` of the class: used where many are built (entities, cues).
-_new_tuple = tuple.__new__
 
 
 class _Entity(NamedTuple):
@@ -390,29 +412,102 @@ class _EntityIndex(NamedTuple):
     max_ends: list[int]
 
 
-def _entities(context: Context | None, nt: NormalizedText) -> list[_Entity]:
-    """The entity extractor's spans, in normalised offsets, sorted."""
-    if context is None:
-        return []
-    spans = sorted(context.spans(kind="entity"), key=itemgetter(0, 1))  # (start, end)
-    if not spans:
-        return []
-    count = len(spans)
-    offsets = nt.to_normalized_many([span.start for span in spans] + [span.end for span in spans])
-    original = nt.original
-    return [
-        _new_tuple(
-            _Entity,
-            (start, end, span.label or "", text, str(span.value or "") or _strip_clitic(text)),
+class _EntityTable:
+    """The entity extractor's spans of one article in normalised offsets, sorted.
+
+    Read column by column with C-level calls (about 90 entities an article); the
+    :class:`_Entity` of one is made only when a quote looks at it (about a quarter are).
+    """
+
+    def __init__(self, context: Context | None, nt: NormalizedText):
+        spans = context.spans(kind="entity") if context is not None else []
+        self._o_starts = list(map(_SPAN_START, spans))
+        if not _strictly_increasing(self._o_starts):  # the entity extractor sorts its spans
+            spans = sorted(spans, key=itemgetter(0, 1))  # (start, end)
+            self._o_starts = list(map(_SPAN_START, spans))
+        count = len(spans)
+        self._o_ends = list(map(_SPAN_END, spans))
+        offsets = nt.to_normalized_many(self._o_starts + self._o_ends) if spans else []
+        self.starts, self.ends = offsets[:count], offsets[count:]
+        self._original = nt.original
+        labels = list(map(_SPAN_LABEL, spans))
+        self.labels = labels if _plain_strings(labels) else [label or "" for label in labels]
+        self._values = list(map(_SPAN_VALUE, spans))
+        # a plain non-empty string value is the canonical form itself
+        self._plain_values = _plain_strings(self._values) and "" not in self._values
+        self._made: list[_Entity | None] = [None] * count
+        self._index: _EntityIndex | None = None
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    def __getitem__(self, k: int) -> _Entity:
+        entity = self._made[k]
+        if entity is None:
+            text = self._original[self._o_starts[k] : self._o_ends[k]]
+            entity = _new_tuple(
+                _Entity, (self.starts[k], self.ends[k], self.labels[k], text, self._canonical(k))
+            )
+            self._made[k] = entity
+        return entity
+
+    def _canonical(self, k: int) -> str:
+        """The span's value, else its text without a leading clitic."""
+        value = self._values[k]
+        if self._plain_values:
+            return value
+        return str(value or "") or _strip_clitic(
+            self._original[self._o_starts[k] : self._o_ends[k]]
         )
-        for span, start, end, text in zip(
-            spans,
-            offsets[:count],
-            offsets[count:],
-            [original[span.start : span.end] for span in spans],
-            strict=True,
-        )
-    ]
+
+    def between(self, first: int, last: int) -> list[_Entity]:
+        """The entities ``first`` to ``last - 1``."""
+        made = self._made[first:last]
+        if None in made:
+            made = [self[k] for k in range(first, last)]
+        return made
+
+    def people(self) -> list[str]:
+        """Canonical names of the PER entities, in order."""
+        if self._plain_values:
+            return [v for v, label in zip(self._values, self.labels, strict=True) if label == "PER"]
+        return [self._canonical(k) for k, label in enumerate(self.labels) if label == "PER"]
+
+    @property
+    def index(self) -> _EntityIndex:
+        if self._index is None:
+            self._index = _EntityIndex(self.starts, list(accumulate(self.ends, max)))
+        return self._index
+
+
+class _ArticleEntities:
+    """The :class:`_EntityTable` of one article, read on first use: an article whose
+    quotation marks make no quote (apostrophes, quoted names) never needs it."""
+
+    def __init__(self, context: Context | None, nt: NormalizedText):
+        self._context = context
+        self._nt = nt
+        self._table: _EntityTable | None = None
+
+    @property
+    def table(self) -> _EntityTable:
+        if self._table is None:
+            self._table = _EntityTable(self._context, self._nt)
+        return self._table
+
+
+_SPAN_START, _SPAN_END = attrgetter("start"), attrgetter("end")
+_SPAN_LABEL, _SPAN_VALUE = attrgetter("label"), attrgetter("value")
+
+
+def _strictly_increasing(values: list[int]) -> bool:
+    """Is every value greater than the one before (one C-level pass)?"""
+    return all(map(lt, values, islice(values, 1, None)))
+
+
+def _plain_strings(values: list[Any]) -> bool:
+    """Is every item an instance of ``str`` itself (one C-level pass over the types)?"""
+    return set(map(type, values)) <= {str}
 
 
 @lru_cache(maxsize=8192)
@@ -473,14 +568,32 @@ _OWNER = re.compile(r"\s+ل(?!ل)(\w+(?:\s+(?!في|على|عن|من|إلى|ال�
 _OWNER_DEFINITE = re.compile(r"\s+لل(\w+(?:\s+(?!في|على|عن|من|الى|ان)\w+){0,3})")
 
 
+def _index_tails(full_names: dict[str, str | None], canonical: str) -> None:
+    """:meth:`_Resolver.learn_name` on the index ``full_names``."""
+    folded, tails = _folded_tails(canonical)
+    for tail in tails:
+        if tail not in full_names:
+            full_names[tail] = canonical
+            continue
+        known = full_names[tail]
+        if known is None:
+            continue
+        known_folded = _fold(known)
+        if known_folded.endswith(" " + folded):
+            continue  # the known name is a longer form of this one
+        full_names[tail] = (
+            canonical if folded.endswith(" " + known_folded) or folded == known_folded else None
+        )
+
+
 class _Resolver:
     """Finds subjects of speech cues and remembers the last speaker of the article."""
 
-    def __init__(self, nt: NormalizedText, entities: Sequence[_Entity]):
+    def __init__(self, nt: NormalizedText, entities: _EntityTable):
         self.nt = nt
         self.norm = nt.text
         self.entities = entities
-        self.entity_starts = [e.start for e in entities]
+        self.entity_starts = entities.starts  # for bisection
         self.last: _Speaker | None = None
         self.last_is_person = False
         self.last_issuer: _Speaker | None = None
@@ -497,56 +610,45 @@ class _Resolver:
         if self.full_names is None:
             self.pending_names.append(canonical)  # indexed when the index is first used
             return
-        folded, tails = _folded_tails(canonical)
-        full_names = self.full_names
-        for tail in tails:
-            if tail not in full_names:
-                full_names[tail] = canonical
-                continue
-            known = full_names[tail]
-            if known is None:
-                continue
-            known_folded = _fold(known)
-            if known_folded.endswith(" " + folded):
-                continue  # the known name is a longer form of this one
-            full_names[tail] = (
-                canonical if folded.endswith(" " + known_folded) or folded == known_folded else None
-            )
+        _index_tails(self.full_names, canonical)
 
     def full_name(self, name: str) -> str:
         """The longest person name of the article that ``name`` is the tail of, else ``name``."""
-        if self.full_names is None:
-            self.full_names = {}
-            people = [e.canonical for e in self.entities if e.label == "PER"]
-            for canonical in dict.fromkeys(people + self.pending_names):
-                self.learn_name(canonical)
-        return self.full_names.get(_fold(name).strip()) or name
+        full_names = self.full_names
+        if full_names is None:
+            full_names = self.full_names = {}
+            for canonical in dict.fromkeys(self.entities.people() + self.pending_names):
+                _index_tails(full_names, canonical)
+        return full_names.get(_fold(name).strip()) or name
 
     def original(self, start: int, end: int) -> str:
         o_start, o_end = self.nt.to_original_span(start, end)
         return self.nt.original[o_start:o_end]
 
     # -- entities near a position
+    def any_entity_in(self, start: int, end: int) -> bool:
+        """Does an entity start in ``[start, end)``?"""
+        first = bisect_left(self.entity_starts, start)
+        return bisect_left(self.entity_starts, end, first) > first
+
     def entities_in(self, start: int, end: int) -> list[_Entity]:
         """Entities starting in ``[start, end)``, in order."""
         first = bisect_left(self.entity_starts, start)
-        return self.entities[first : bisect_left(self.entity_starts, end, first)]
+        return self.entities.between(first, bisect_left(self.entity_starts, end, first))
 
     def last_person_before(self, position: int) -> _Entity | None:
-        k = bisect_right(self.entity_starts, position) - 1
-        while k >= 0:
-            entity = self.entities[k]
-            if entity.label == "PER" and entity.end <= position:
-                return entity
-            k -= 1
-        return None
+        return self._last_before(position, "PER")
 
     def last_organisation_before(self, position: int) -> _Entity | None:
+        return self._last_before(position, "ORG")
+
+    def _last_before(self, position: int, label: str) -> _Entity | None:
+        """The last entity with ``label`` that ends by ``position``."""
+        labels, ends = self.entities.labels, self.entities.ends
         k = bisect_right(self.entity_starts, position) - 1
         while k >= 0:
-            entity = self.entities[k]
-            if entity.label == "ORG" and entity.end <= position:
-                return entity
+            if labels[k] == label and ends[k] <= position:
+                return self.entities[k]
             k -= 1
         return None
 
@@ -599,7 +701,7 @@ class _Resolver:
         """The name a chain of person mentions ends with: in ``رئيس [غرفة التجارة]
         [فلان]`` or ``… [سعود] الدكتور [فلان]`` the last one is the title's holder."""
         k = bisect_right(self.entity_starts, entity.start)
-        while k < len(self.entities) and self.entities[k].start < limit:
+        while k < len(self.entities) and self.entity_starts[k] < limit:
             following = self.entities[k]
             k += 1
             if following.start < entity.end:
@@ -612,16 +714,12 @@ class _Resolver:
 
     def subject_since(self, since: int, position: int) -> _Entity | None:
         """A person who is the subject of a sentence between the last quote and here."""
-        k = bisect_right(self.entity_starts, position) - 1
-        while k >= 0 and self.entities[k].start >= since:
-            entity = self.entities[k]
-            k -= 1
-            if (
-                entity.label != "PER"
-                or entity.end > position
-                or _inside_any(entity.start, self.quoted)
-            ):
+        starts, labels, ends = self.entity_starts, self.entities.labels, self.entities.ends
+        # the entities starting in [since, position], last first
+        for k in range(bisect_right(starts, position) - 1, bisect_left(starts, since) - 1, -1):
+            if labels[k] != "PER" or ends[k] > position or _inside_any(starts[k], self.quoted):
                 continue
+            entity = self.entities[k]
             opening = _WORD.findall(
                 self.norm, _sentence_start(self.norm, entity.start), entity.start
             )
@@ -644,7 +742,7 @@ class _Resolver:
                 len(before) == 2
                 and _is_name_word(before[1])
                 and _opens_subject(before[0])
-                and not self.entities_in(start - len(before[1]) - 1, start)
+                and not self.any_entity_in(start - len(before[1]) - 1, start)
             ):
                 start = self.norm.rfind(before[1], 0, start)  # a given name before a bare surname
         if len(words) == 1:
@@ -654,7 +752,7 @@ class _Resolver:
                 and _is_name_word(after[0].removeprefix("ال") if len(after[0]) > 4 else after[0])
                 and after[0] not in _FUNCTION
                 and (len(after) < 2 or after[1] in _FUNCTION or not _is_word(after[1]))
-                and not self.entities_in(end, end + len(after[0]) + 2)
+                and not self.any_entity_in(end, end + len(after[0]) + 2)
             ):
                 end = self.norm.find(after[0], end) + len(after[0])  # a surname after a given name
         if (start, end) == (entity.start, entity.end):
@@ -712,17 +810,28 @@ class _Resolver:
                 break
         if first is None:
             return None
-        # keep a person whose name runs past the stop
-        for entity in self.entities_in(first, last):
-            if entity.start < last < entity.end:
-                last = entity.end
+        # keep a person whose name runs past the stop (read from the columns)
+        starts, ends = self.entity_starts, self.entities.ends
+        lowest = bisect_left(starts, first)
+        for k in range(lowest, bisect_left(starts, last, lowest)):
+            if starts[k] < last < ends[k]:
+                last = ends[k]
         return first, last
 
     def _inside_person(self, position: int) -> bool:
+        """Is ``position`` inside a person's name that starts at most 60 characters before?
+        (Read from the table's columns: no entity is made.)"""
+        starts, labels, ends = self.entity_starts, self.entities.labels, self.entities.ends
+        first = bisect_left(starts, position - 60)
         return any(
-            e.label == "PER" and e.start <= position < e.end
-            for e in self.entities_in(position - 60, position + 1)
+            labels[k] == "PER" and position < ends[k]
+            for k in range(first, bisect_left(starts, position + 1, first))
         )
+
+    def has_person(self, start: int, end: int) -> bool:
+        """Does a person's name start in ``[start, end)``?"""
+        first = bisect_left(self.entity_starts, start)
+        return "PER" in self.entities.labels[first : bisect_left(self.entity_starts, end, first)]
 
     def subject_before(self, cue_start: int, floor: int) -> tuple[int, int] | None:
         """Subject written before the verb (``الوزير قال``), within the clause."""
@@ -916,7 +1025,7 @@ class _Resolver:
             words = _WORD.findall(self.norm, *phrase)
             if not words or words[0] in _PRONOUN_WORDS:
                 continue
-            if self.entities_in(*phrase) or _bare(words[0]) in _ROLES or _bare(words[0]) in _DOCS:
+            if self.any_entity_in(*phrase) or _bare(words[0]) in _ROLES or _bare(words[0]) in _DOCS:
                 return self.speaker_of(phrase, cue, cue.start)
         return None
 
@@ -1031,48 +1140,38 @@ class QuoteExtractor(Extractor):
             return
         nt = context.normalized if context is not None else normalize(text)
         norm = nt.text
-        entities = _entities(context, nt)
-        resolver = _Resolver(nt, entities)
-        index = _EntityIndex(
-            resolver.entity_starts, list(accumulate((e.end for e in entities), max))
-        )
-
-        marks = [m.start() for m in _MARKS.finditer(norm)]
-        if nt.is_aligned:
-            original_char = text.__getitem__
+        entities = _ArticleEntities(context, nt)
+        marks = _mark_positions(norm)
+        if nt.is_aligned:  # the original character behind each mark
+            chars = list(map(text.__getitem__, marks))
         else:  # the original offsets of every mark, mapped in one call
-            behind = dict(
-                zip(
-                    marks,
-                    (s for s, _ in nt.to_original_spans([(i, i) for i in marks])),
-                    strict=True,
-                )
-            )
-            original_char = lambda i: text[behind[i]]  # noqa: E731
+            chars = [text[s] for s, _ in nt.to_original_spans([(i, i) for i in marks])]
 
         accepted: list[tuple[int, int, _Pair]] = []
         last_end = -1
-        for pair in pair_marks(norm, original_char, marks):
+        for pair in _pair_marks(norm, chars, marks):
             if pair.open < last_end:
                 continue  # nested inside a kept quote
             start, end = _trim(norm, pair.open + 1, pair.close)
             if end <= start or end - start > self.max_chars:
                 continue
-            if not self._is_speech(norm, pair, start, end, index):
+            if not self._is_speech(norm, pair, start, end, entities):
                 continue
             accepted.append((start, end, pair))
             last_end = pair.close + 1
+        if not accepted:
+            return
 
-        cues = _cues_near(norm, [p for _, _, p in accepted])
-        cue_starts = [c.start for c in cues]
+        resolver = _Resolver(nt, entities.table)
+        cues = _CueReader(norm, [p.open for _, _, p in accepted])
         quoted_regions = [(p.open, p.close) for _, _, p in accepted]
         resolver.quoted = quoted_regions
         previous_close = 0
         attributed: list[tuple[_Cue | None, _Speaker | None]] = []
-        for _start, _end, pair in accepted:
+        for number, (_start, _end, pair) in enumerate(accepted):
             resolver.since = previous_close
             cue, speaker = self._attribute(
-                resolver, norm, pair, cues, cue_starts, previous_close, quoted_regions
+                resolver, norm, pair, cues.before(number), previous_close, quoted_regions
             )
             resolver.attribution = (cue, speaker)
             previous_close = pair.close + 1
@@ -1090,20 +1189,22 @@ class QuoteExtractor(Extractor):
                 "resolved_from": speaker.how if speaker else "",
             }
             quoted = text[o_start:o_end]
-            yield Span(o_start, o_end, "quote", "direct", quoted, attrs, text=quoted)
+            # Span(o_start, o_end, "quote", "direct", quoted, attrs, text=quoted)
+            yield _new_tuple(
+                Span, (o_start, o_end, "quote", "direct", quoted, attrs, quoted, "", "")
+            )
 
     # -- is it speech?
     def _is_speech(
-        self, norm: str, pair: _Pair, start: int, end: int, entities: _EntityIndex
+        self, norm: str, pair: _Pair, start: int, end: int, entities: _ArticleEntities
     ) -> bool:
         """Long quoted spans are speech; short ones only beside a speech cue."""
-        # the words of a short span; for a long one, its first few tell it is long
-        words = [m.group() for m in islice(_WORD.finditer(norm, start, end), self.short_words + 1)]
+        if _more_words_than(self.short_words).match(norm, start, end) is not None:
+            return True
+        words = _WORD.findall(norm, start, end)  # a short span: a few words
         if not words:
             return False
-        if len(words) > self.short_words:
-            return True
-        if _names_entity(entities, start, end):
+        if _names_entity(entities.table.index, start, end):
             return False  # the quoted text is a name the entity extractor knows
         previous = _WORD.findall(norm, max(0, pair.open - 30), pair.open)
         if previous and (
@@ -1136,11 +1237,11 @@ class QuoteExtractor(Extractor):
         return _in_reported_speech(norm, pair.open, pair.close, words)
 
     # -- who said it?
-    def _attribute(self, resolver, norm, pair, cues, cue_starts, previous_close, quoted_regions):
-        trailing = _TRAILING_CUE.match(norm, pair.close + 1)
+    def _attribute(self, resolver, norm, pair, cues, previous_close, quoted_regions):
+        """The cue and speaker of one quote; ``cues`` reads the cues before it, last first."""
+        cue = _trailing_cue(norm, pair.close + 1)
         attributed = None  # ``"…"، على حد تعبيره``: names no one, the speaker is earlier
-        if trailing is not None:
-            cue = _cue_at(norm, _CUE_PATTERN.match(norm, trailing.end()))
+        if cue is not None:
             limit = _sentence_end(norm, cue.end)
             # a participle's subject is the clause's, what follows it is its object
             phrase = (
@@ -1154,16 +1255,13 @@ class QuoteExtractor(Extractor):
                 return cue, speaker
             attributed = cue if cue.kind == "saying" else None
         floor = max(previous_close, pair.open - CUE_WINDOW, _sentence_start(norm, pair.open))
-        k = bisect_right(cue_starts, pair.open) - 1
         chosen: _Cue | None = None
-        while k >= 0 and cues[k].start >= floor:
-            cue = cues[k]
+        for cue in cues(floor):
             if not _inside_any(cue.start, quoted_regions) and cue.end <= pair.open:
                 if cue.kind != "phrase":
                     chosen = cue
                     break
                 chosen = chosen or cue
-            k -= 1
         if (
             chosen is None
             and previous_close
@@ -1194,14 +1292,13 @@ class QuoteExtractor(Extractor):
             phrase = resolver.subject_before(chosen.start, floor)
         elif chosen.kind in ("participle", "saying"):
             phrase = None
-            earlier = k - 1
-            while earlier >= 0 and cues[earlier].start >= max(
-                floor - CUE_WINDOW, _sentence_start(norm, chosen.start)
-            ):
-                if cues[earlier].kind in ("verb", "according"):
-                    phrase = resolver.subject_after(cues[earlier].end, chosen.start, cues[earlier])
+            lowest = max(floor - CUE_WINDOW, _sentence_start(norm, chosen.start))
+            for earlier in cues(lowest):
+                if earlier.start >= chosen.start:
+                    continue  # the chosen cue and those after it
+                if earlier.kind in ("verb", "according"):
+                    phrase = resolver.subject_after(earlier.end, chosen.start, earlier)
                     break
-                earlier -= 1
         else:
             phrase = resolver.subject_after(chosen.end, pair.open, chosen)
             if phrase is None and chosen.kind == "verb":
@@ -1209,6 +1306,13 @@ class QuoteExtractor(Extractor):
         speaker = resolver.speaker_of(phrase, chosen, pair.open)
         resolver.remember(speaker, chosen, _is_person(resolver, phrase))
         return chosen, speaker
+
+
+@lru_cache(maxsize=16)
+def _more_words_than(count: int) -> re.Pattern[str]:
+    """A pattern that matches at the start of a span with more than ``count`` words
+    (``\\w+`` runs, as :data:`_WORD` finds them; possessive, so a run is never split)."""
+    return re.compile(rf"(?:\W*+\w++){{{count + 1}}}")
 
 
 def _names_entity(entities: _EntityIndex, start: int, end: int) -> bool:
@@ -1252,40 +1356,104 @@ def _in_reported_speech(norm: str, mark: int, close: int, words: Sequence[str]) 
     return not (nominal and following is not None and following.group() not in _FUNCTION)
 
 
-def _cues_near(norm: str, pairs: Sequence[_Pair]) -> list[_Cue]:
-    """Speech cues in the stretch of text before each quote.
+class _CueReader:
+    """Speech cues in the stretch of text before each quote, read on first use.
 
     Cues are read only there (not over the whole text): articles are mostly not
-    quotation, and this keeps the extractor fast on long archives.
+    quotation. The stretch before quote ``n`` starts :data:`CUE_WINDOW` characters before
+    its opening mark, or at the previous quote's opening mark if that is nearer, and ends
+    at its own: the stretches follow each other without overlapping. A stretch is read
+    from its end back only as far as asked, from a character no cue contains (a full
+    stop, a comma, a quotation mark: see :func:`_sync_before`): a quote whose cue follows
+    it (``"…"، قال فلان``) never has the text before it read, and one whose cue is in its
+    own sentence has only that sentence read. As every cue is made of letters and blanks,
+    none spans such a character, so reading from one finds what one search over the
+    merged windows of all quotes finds.
     """
-    windows: list[list[int]] = []
-    for pair in pairs:
-        start, end = max(0, pair.open - CUE_WINDOW), pair.open
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], end)
-        else:
-            windows.append([start, end])
-    cues = []
-    for start, end in windows:
-        for m in _CUE_PATTERN.finditer(norm, start, end):
-            cues.append(_cue_at(norm, m))
-    return cues
+
+    def __init__(self, norm: str, opens: Sequence[int]):
+        self.norm = norm
+        self.opens = opens  # the accepted quotes' opening marks, in order
+        # per stretch: where reading started (a sync position) and the cues found after it
+        self.read: list[tuple[int, list[_Cue]] | None] = [None] * len(opens)
+
+    def stretch(self, number: int, floor: int) -> list[_Cue]:
+        """The cues before quote ``number`` (and after the previous quote's opening mark),
+        read at least as far back as ``floor``; in order."""
+        read = self.read[number]
+        if read is not None and read[0] <= floor:
+            return read[1]
+        norm, opens = self.norm, self.opens
+        read_from, cues = read if read is not None else (opens[number], [])
+        start = max(0, opens[number] - CUE_WINDOW, opens[number - 1] if number else 0)
+        sync = _sync_before(norm, floor, start)
+        if sync < read_from:
+            found = [_cue_at(norm, m) for m in _CUE_PATTERN.finditer(norm, sync, read_from)]
+            cues = found + cues if cues else found
+            read_from = sync
+        self.read[number] = read_from, cues
+        return cues
+
+    def before(self, number: int) -> Callable[[int], Iterator[_Cue]]:
+        """For quote ``number``: ``floor`` -> the cues before its opening mark that start at
+        or after ``floor``, last first."""
+
+        def walk(floor: int) -> Iterator[_Cue]:
+            opens = self.opens
+            for at in range(number, -1, -1):
+                if at < number and opens[at] <= floor:
+                    return  # every cue of this stretch and earlier ones starts before floor
+                for cue in reversed(self.stretch(at, floor)):
+                    if cue.start < floor:
+                        return
+                    yield cue
+
+        return walk
+
+
+def _sync_before(norm: str, floor: int, start: int) -> int:
+    """Where reading cues may start to find every cue from ``floor`` on: the last
+    character before ``floor`` (blanks skipped) if no cue can contain it — neither a word
+    character nor a blank, as a full stop or a quotation mark — else ``start``."""
+    at = floor - 1
+    while at > start and norm[at].isspace():
+        at -= 1
+    if at > start and not (norm[at].isalnum() or norm[at] == "_"):
+        return at
+    return start
 
 
 def _is_person(resolver: _Resolver, phrase: tuple[int, int] | None) -> bool:
     if phrase is None:
         return False
-    inside = resolver.entities_in(*phrase)
-    if any(e.label == "PER" for e in inside):
+    if resolver.has_person(*phrase):
         return True
-    words = _WORD.findall(resolver.norm, *phrase)
-    return bool(words) and _bare(words[0]) in _ROLES
+    first = _WORD.search(resolver.norm, *phrase)
+    return first is not None and _bare(first.group()) in _ROLES
 
 
 def _skip_spaces(norm: str, position: int) -> int:
     while position < len(norm) and norm[position] in " \t\u00a0":
         position += 1
     return position
+
+
+def _mark_positions(norm: str) -> list[int]:
+    """Where the marks of :data:`_MARKS` are in ``norm``, in order: ``str.find`` walks
+    (a fast C search), not a regex tried at every character."""
+    positions = _find_all(norm, '"')
+    if "'" in norm:
+        positions = sorted(positions + _find_all(norm, "'"))
+    return positions
+
+
+def _find_all(text: str, char: str) -> list[int]:
+    found = []
+    at = text.find(char)
+    while at >= 0:
+        found.append(at)
+        at = text.find(char, at + 1)
+    return found
 
 
 def _has_mark(text: str) -> bool:
