@@ -16,6 +16,8 @@ from __future__ import annotations
 import bisect
 import os
 import re
+import sys
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
@@ -53,6 +55,7 @@ from newslab.extract.gazetteer import (
     entry_from_mapping,
     given_names,
     read_entries,
+    word_runs,
 )
 from newslab.extract.linking import (
     latin_similarity,
@@ -166,7 +169,7 @@ class EntityExtractor(Extractor):
             for k, v in _known_names(prepared.local.items(), given_names()).items()
             if corpus_known.get(k, (None,))[0] != v[0]
         }
-        words = Words(text)
+        words = Words(text, prepared.split)
         own_matcher = NameMatcher(own)
         corpus_present = self._corpus_matcher.present(words)
         own_present = own_matcher.present(words)
@@ -236,6 +239,7 @@ class EntityExtractor(Extractor):
         latin = find_latin(text)
         cands.extend(latin)
         cands.extend(find_layout(text, hits, self.spell))
+        split = _kept_split(text)
         respelled = self._respelled
         local: dict[tuple[str, ...], str] = {}  # every full name, the last value wins
         named: dict[tuple[str, ...], str] = {}  # the rules' full names, the first wins
@@ -254,7 +258,7 @@ class EntityExtractor(Extractor):
                 local[name] = c.value
                 if c.source != "gazetteer" and name not in named:
                     named[name] = c.value
-        return _Prepared(cands, local, named, bool(latin))
+        return _Prepared(cands, local, named, bool(latin), split)
 
     def _respelled_name(self, name: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
         """The value and name tokens of a person found by a rule: known given names and
@@ -339,6 +343,29 @@ _RESPELLED_MEMO_SIZE = 65536
 _new_span = tuple.__new__
 
 
+#: A word split as :class:`Words` makes it: parts (separators and words in turn), offsets.
+_Split = tuple[list[str], Sequence[int]]
+#: Texts up to this length keep their word split for ``extract`` (the gazetteer's
+#: :func:`word_runs` keeps the runs of texts up to 1 M characters).
+_SPLIT_KEEP_LIMIT = 1_000_000
+
+
+def _kept_split(text: str) -> _Split | None:
+    """The word split the gazetteer made of ``text`` (still held by :func:`word_runs`),
+    in the form :class:`Words` takes, so ``extract`` need not split the text again.
+
+    On normalised text the gazetteer's folds equal the ones of ``Words`` (the alef
+    forms they add are folded by normalisation already), so the parts are the same.
+    The words are interned (an article repeats its words, a corpus its vocabulary) and
+    the offsets packed: about 5 bytes are kept per character of text, a quarter of the
+    split as made.
+    """
+    if len(text) > _SPLIT_KEEP_LIMIT:
+        return None
+    runs = word_runs(text)
+    return list(map(sys.intern, runs.parts)), array("i", runs.starts())
+
+
 class _Prepared(NamedTuple):
     """What :meth:`EntityExtractor.fit` works out for an article and ``extract`` uses."""
 
@@ -346,6 +373,7 @@ class _Prepared(NamedTuple):
     local: dict[tuple[str, ...], str]  #: every full person name -> its (last) value
     named: dict[tuple[str, ...], str]  #: full names found by rules -> their first value
     latin: bool  #: whether a candidate comes from Latin script
+    split: _Split | None  #: the article's word split (see :func:`_kept_split`)
 
 
 #: A gazetteer entry as its hits read it (see :func:`_entry_reading`).

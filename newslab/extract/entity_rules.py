@@ -1455,10 +1455,15 @@ class Words:
 
     __slots__ = ("_forms", "_positions", "_vocabulary", "offsets", "parts")
 
-    def __init__(self, text: str) -> None:
-        folded = _fold(text)
-        parts = _WORD_SPLIT.split(folded)
-        self.offsets = list(accumulate(map(len, parts), initial=0))
+    def __init__(self, text: str, split: tuple[list[str], Sequence[int]] | None = None) -> None:
+        """``split``: ``(parts, offsets)`` of ``text`` as made here, when the caller has
+        them already (the gazetteer's :class:`WordRuns` of the same normalised text)."""
+        if split is None:
+            parts = _WORD_SPLIT.split(_fold(text))
+            offsets: Sequence[int] = list(accumulate(map(len, parts), initial=0))
+        else:
+            parts, offsets = split
+        self.offsets = offsets
         self.parts = parts
         #: Parts whose form differs from them or may (those holding a hamza) -> form.
         self._forms: dict[str, str] = {}
