@@ -10,6 +10,7 @@ from newslab.extract.entities import EntityExtractor
 from newslab.extract.linking import (
     Mention,
     latin_skeleton,
+    link_name_counts,
     link_names,
     link_people,
     same_person,
@@ -252,3 +253,13 @@ def test_finalize_keeps_rows_and_columns():
     assert list(again.columns) == list(frame.columns)
     assert len(again) == len(frame)
     assert set(again["value"]) == {"إيمانويل ماكرون"}
+
+
+def test_link_name_counts_does_not_depend_on_the_order_of_the_names() -> None:
+    counts = {"الأمم المتحدة": 2, "الامم المتحدة": 5, "امم المتحدة": 1, "أوبك": 3, "اوبك": 3}
+    forward = link_name_counts(counts)
+    backward = link_name_counts(dict(reversed(list(counts.items()))))
+    assert forward == backward
+    assert forward["الامم المتحدة"] == "الأمم المتحدة"  # the hamza spelling wins
+    assert forward["اوبك"] == "أوبك"
+    assert forward == link_names([v for v, n in counts.items() for _ in range(n)])

@@ -62,7 +62,7 @@ def _event_checks(text: str) -> list[tuple[bool, bool]]:
     spans = Spans(default_gazetteer().find(text))
     spell = EntityExtractor().spell
     out = []
-    for start, end, (clitics, _word, _k, cat), after in _lexicon_hits(text, _lexicon()):
+    for start, end, (clitics, _word, _k, cat), after, _ in _lexicon_hits(text, _lexicon()):
         if cat != "event" or after is None:
             continue
         found = _event(text, start, clitics, tokens_after(text, end), spans, spell)

@@ -129,7 +129,7 @@ def test_lexicon_runs_scan_equals_finditer(data):
     category) and the next words of the pattern run over the whole text."""
     text = _pieces(_LEX_WORDS, data)
     found = entity_rules._lexicon_hits(text, _lexicon())
-    assert [(s, e, r[0], r[1], after) for s, e, r, after in found] == _old_lexicon_hits(text)
+    assert [(s, e, r[0], r[1], after) for s, e, r, after, _ in found] == _old_lexicon_hits(text)
 
 
 @pytest.mark.parametrize(
@@ -143,7 +143,7 @@ def test_lexicon_runs_scan_equals_finditer(data):
 )
 def test_lexicon_hits_on_tags_and_blanks(text):
     found = entity_rules._lexicon_hits(text, _lexicon())
-    assert [(s, e, r[0], r[1], after) for s, e, r, after in found] == _old_lexicon_hits(text)
+    assert [(s, e, r[0], r[1], after) for s, e, r, after, _ in found] == _old_lexicon_hits(text)
     assert found
 
 

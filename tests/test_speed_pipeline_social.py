@@ -2,9 +2,10 @@
 
 :func:`newslab.extract.social._url_spans` searches the three kinds of URL apart and
 merges them; the alternation of the three (the pattern used before) is the oracle.
-A branch is not searched in a text without its mark: the plain ``finditer`` of every
-branch is the oracle. The tweet-link search restricted to the end of a line has the
-search over the whole line as its oracle.
+A branch is not searched in a text that fails its gate (a colon then ``://``; ``www.``
+in any case; a slash): the plain ``finditer`` of every branch is the oracle. The
+tweet-link search restricted to the end of a line (and skipped without a slash near the
+end) has the search over the whole line as its oracle.
 """
 
 from __future__ import annotations
@@ -67,6 +68,14 @@ PIECES = [
     "غزة",
     "و",
     "٢٠٢٣",
+    ":",
+    "w.",
+    "W.",
+    "ww",
+    "wW",
+    "WW.",
+    ".w",
+    "ſ",
 ]
 url_text = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 

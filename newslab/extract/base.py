@@ -131,7 +131,7 @@ class Context:
         for name, spans in self.spans_by_extractor.items():
             if extractor is not None and name != extractor:
                 continue
-            out.extend(s for s in spans if kind is None or s.kind == kind)
+            out += spans if kind is None else [s for s in spans if s.kind == kind]
         return out
 
 

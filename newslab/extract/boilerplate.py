@@ -17,7 +17,7 @@ Work is line based on the normalised text; tweet blocks come from
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import ClassVar, NamedTuple
 
 import regex
@@ -263,7 +263,7 @@ _DISCLAIMER = re.compile(
     r"|تم[ \t]نقل[ \t]هذا|نشر[ \t]هذا[ \t]الخبر|اخلاء[ \t]مسؤولية|disclaimer",
     re.IGNORECASE,
 )
-#: One of these is in every footer phrase or disclaimer (a cheap test before the regexes).
+#: Copyright lines and disclaimers are taken only in a text that has one of these.
 _FOOTER_HINTS = (
     "حقوق",
     "©",
@@ -280,6 +280,26 @@ _FOOTER_HINTS = (
     "نشر هذا",
     "مسؤولية",
     "isclaimer",
+)
+#: Every match of :data:`_FOOTER_PHRASE` or :data:`_DISCLAIMER` has one of these in its
+#: lower-cased text (Latin ones avoid the letters that also match ı, İ or ſ when case is
+#: ignored): a line without any is not searched with them.
+_FOOTER_LINE_HINTS = (
+    "حقوق",
+    "©",
+    "اولا",
+    "يعبر",
+    "تعبر",
+    "الاراء",
+    "منقول",
+    "نقل هذا",
+    "نقل\tهذا",
+    "نشر هذا",
+    "نشر\tهذا",
+    "اخلاء",
+    "opyr",
+    "erve",
+    "cla",
 )
 _DISCLAIMER_CONTEXT = re.compile(r"الموقع|الخبر|المقال|المحتوي|الناشر|المصدر|كاتب|الصحيفة")
 _SENTENCE_END = frozenset(".!?؟…")
@@ -411,25 +431,22 @@ def _mark_lines(text: str, lines: list[Line], body: list[bool], labels: dict[int
     k = 0
     n = len(lines)
     tail = n - _TAIL_LINES
-    # copyright and disclaimer lines: looked for (in the last lines and in short lines)
-    # only when the text carries a hint of one; str.find beats a regex scan here
-    hints = any(text.find(hint) >= 0 for hint in _FOOTER_HINTS)
+    # each looked for once, and only when needed: most texts need neither
+    hinted = _LazyCheck(_has_footer_hint, text)
+    # one look for a line hint in all the last lines spares a look in each prose line
+    tail_hinted = _LazyCheck(_has_line_hint, text[lines[max(tail, 0)].start :] if lines else "")
     while k < n:
         line = lines[k]
         if (
             k in labels
             or (line.words > 30 and k < tail)
             or line.words > 60
-            or (
-                body[k]
-                and line.first not in _FIRST_WORDS
-                and "هنا" not in line.text
-                and (k < tail or not hints)
-            )
+            or (body[k] and line.first not in _FIRST_WORDS and "هنا" not in line.text and k < tail)
         ):
             k += 1
             continue
-        reason = _line_reason(line, body[k], hints and (k >= tail or not body[k]))
+        footer_place = not body[k] or (k >= tail and tail_hinted())
+        reason = _line_reason(line, body[k], footer_place, hinted)
         if reason is not None:
             labels[k] = reason
         if reason == "related" and _bare_header(line):
@@ -444,7 +461,47 @@ def _mark_lines(text: str, lines: list[Line], body: list[bool], labels: dict[int
         k += 1
 
 
-def _line_reason(line: Line, is_body: bool, footer_hints: bool) -> str | None:
+def _footer_line(text: str) -> bool:
+    """A copyright line or disclaimer (the regexes run only where a line hint is)."""
+    return _has_line_hint(text) and bool(
+        _FOOTER_PHRASE.search(text)
+        or (_DISCLAIMER.search(text) and _DISCLAIMER_CONTEXT.search(text))
+    )
+
+
+def _has_line_hint(text: str) -> bool:
+    """Has ``text`` one of :data:`_FOOTER_LINE_HINTS`? (A text has every hint its
+    lines have: the hints are not changed by lower-casing what is around them.)"""
+    return any(map(text.lower().__contains__, _FOOTER_LINE_HINTS))
+
+
+def _has_footer_hint(text: str) -> bool:
+    """Has ``text`` one of :data:`_FOOTER_HINTS`? (``str`` search beats a regex scan.)"""
+    return any(map(text.__contains__, _FOOTER_HINTS))
+
+
+class _LazyCheck:
+    """``check(text)``, worked out on the first call only (never, if not called)."""
+
+    __slots__ = ("_check", "_found", "_text")
+
+    def __init__(self, check: Callable[[str], bool], text: str) -> None:
+        self._check = check
+        self._text = text
+        self._found: bool | None = None
+
+    def __call__(self) -> bool:
+        if self._found is None:
+            self._found = self._check(self._text)
+        return self._found
+
+
+def _line_reason(
+    line: Line, is_body: bool, footer_place: bool, hinted: Callable[[], bool]
+) -> str | None:
+    """Why ``line`` is furniture, or ``None``. A copyright line or disclaimer is taken
+    only in a ``footer_place`` (a short line, or one of the last lines), and only in a
+    text that ``hinted`` says carries a footer hint."""
     text = line.text
     first = line.first
     if first in _RELATED_FIRST and line.words <= 30 and RELATED_HEADER.match(text):
@@ -456,10 +513,7 @@ def _line_reason(line: Line, is_body: bool, footer_hints: bool) -> str | None:
         return "share"
     if line.words <= 12 and first in _PLATFORM_WORDS and _PLATFORM_LINE.match(text):
         return "share"
-    if footer_hints and (
-        _FOOTER_PHRASE.search(text)
-        or (_DISCLAIMER.search(text) and _DISCLAIMER_CONTEXT.search(text))
-    ):
+    if footer_place and _footer_line(text) and hinted():
         return "footer"
     if line.first in _LABEL_FIRST and furniture_field(line):
         return "footer"

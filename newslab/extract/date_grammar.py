@@ -541,8 +541,9 @@ def scan(normalized: NormalizedText) -> list[Mention]:
                 or (text[at] == "غ" and _tomorrow_inside_word(text, at, end, pos))
             ):
                 continue
-        elif (at == lone_end + 1 and _decimals_of_lone(text, at, lone_end)) or _lone_number(
-            text, at, pos
+        elif keyword is False and (  # digits the _digits_first lookahead may reject
+            (at == lone_end + 1 and _decimals_of_lone(text, at, lone_end))
+            or _lone_number(text, at, pos)
         ):
             lone_end = end
             continue
@@ -614,46 +615,67 @@ _DIGIT_RUN = regex.compile(r"\d+")
 _RE_DIGIT_RUN = re.compile(r"\d+")
 
 
-def _triggers(text: str) -> Iterator[tuple[int, int, bool]]:
-    """``(start, end, is_keyword)`` of the triggers of ``text``, by position: the digit
-    runs that can be a day, a month or a year, and the keyword triggers.
+def _triggers(text: str) -> Iterator[tuple[int, int, bool | None]]:
+    """``(start, end, kind)`` of the triggers of ``text``, by position: the keyword
+    triggers (kind True) and the digit runs that can be a day, a month or a year (1-2
+    digits, or a year from 1000 to 2099; other runs are amounts, ids, phones). A run
+    is of kind None where the :func:`_digits_first` lookahead is known to pass (no
+    :func:`_lone_number` then), else False. The lone numbers that stay lone wherever
+    the scan stands are left out (see :func:`_lone_anywhere`).
 
     Two scans, not one ``\\d+|keywords`` pattern (keywords hold no digits, so the two
     never overlap): the keyword trie alone starts with a set of literal letters, which
-    lets ``re`` skip most positions without entering the alternation. The two streams
-    are merged lazily: memory stays flat on text full of digits."""
-    digits = _date_digit_runs(text)
+    lets ``re`` skip most positions without entering the alternation. The keywords are
+    merged into the loop over the digit runs, lazily: memory stays flat on text full
+    of digits, and each run is read by one generator only."""
     words = _trigger().finditer(text)
-    digit = next(digits, None)
     word = next(words, None)
-    while digit is not None and word is not None:
-        if digit[0] < word.start():
-            yield digit
-            digit = next(digits, None)
-        else:
-            yield (*word.span(), True)
-            word = next(words, None)
-    if digit is not None:
-        yield digit
-        yield from digits
-    if word is not None:
-        yield (*word.span(), True)
-        yield from ((*found.span(), True) for found in words)
-
-
-def _date_digit_runs(text: str) -> Iterator[tuple[int, int, bool]]:
-    """``(start, end, False)`` of the digit runs that can be part of a date: 1-2 digits
-    (days, months) or a year from 1000 to 2099; other runs are amounts, ids, phones."""
+    word_at = len(text) if word is None else word.start()  # no run starts at len(text)
+    digits_first = _digits_first_re().match
+    lone_end = -2  # the end of the last run left out as lone (or as its decimals)
     for run in _DIGIT_RUN.finditer(text):
         start, end = run.span()
+        while word_at < start:
+            yield word_at, word.end(), True
+            word = next(words, None)
+            word_at = len(text) if word is None else word.start()
         if text[start:end].isdecimal():
             size = end - start  # _date_sized, inline: most runs are read only here
-            if size < 3 or (size == 4 and (text[start] == "1" or text[start : start + 2] == "20")):
+            if size == 4 and (text[start] == "1" or text[start : start + 2] == "20"):
+                yield start, end, None  # the lookahead passes every four digits
+            elif size > 2:
+                continue
+            elif start > 1 and text[start - 1] == " " and "ء" <= text[start - 2] <= "ي":
+                # as _lone_number begins: the lookahead decides whether it goes on
+                if digits_first(text, start) is not None:
+                    yield start, end, None
+                elif _lone_anywhere(text, start):
+                    lone_end = end
+                else:
+                    yield start, end, False
+            elif start == lone_end + 1 and _decimals_of_lone(text, start, lone_end):
+                lone_end = end
+            else:
                 yield start, end, False
         else:  # a digit that ``re`` does not know splits the run
             for found in _RE_DIGIT_RUN.finditer(text, start, end):
                 if _date_sized(text, *found.span()):
-                    yield (*found.span(), False)
+                    yield *found.span(), False
+    if word is not None:
+        yield word_at, word.end(), True
+        yield from ((*found.span(), True) for found in words)
+
+
+def _lone_anywhere(text: str, at: int) -> bool:
+    """Whether the one or two digits at ``at``, after a blank and an Arabic letter and
+    rejected by the :func:`_digits_first` lookahead, are a lone number wherever the
+    scan stands, so that :func:`_triggers` may leave them out.
+
+    :func:`_lone_number` holds for them with any floor, as it holds with the lowest:
+    a smaller window holds no word of ``_TRIGGERLESS`` either. The scan would skip
+    them, or pass over them inside an expression; the digits after them and a decimal
+    point are left out as well, as the scan does (:func:`_decimals_of_lone`)."""
+    return _TRIGGERLESS_RE.search(text, at - _WINDOW if at > _WINDOW else 0, at) is None
 
 
 def _date_sized(text: str, start: int, end: int) -> bool:
@@ -710,7 +732,13 @@ def _plausible_keyword(text: str, start: int, end: int) -> bool:
             return False
         return end == len(text) or not text[end].isalpha()
     before = text[max(0, start - 4) : start]
-    return not (len(before) == 4 and before.isalpha())
+    return not (len(before) == 4 and before.isalpha()) or before in _LONGEST_ARTICLES
+
+
+#: The four-letter clitic chains of ``_ART`` (وبالأمس، فكاليوم): the only four letters
+#: the grammar reads before a keyword (a weekday stem, a decade and a short month name
+#: aside, which have rules of their own).
+_LONGEST_ARTICLES = frozenset(c + p + "ال" for c in "وف" for p in "بك")
 
 
 #: Every expression that holds neither digits nor a trigger keyword holds one of these

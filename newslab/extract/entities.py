@@ -21,6 +21,8 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
+from itertools import islice
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import numpy as np
@@ -59,7 +61,7 @@ from newslab.extract.gazetteer import (
 )
 from newslab.extract.linking import (
     latin_similarity,
-    link_names,
+    link_name_counts,
     link_person_names,
     same_person,
     skeleton,
@@ -234,16 +236,17 @@ class EntityExtractor(Extractor):
         """The corpus-independent part of an article's pass: its candidates (gazetteer,
         trigger, Latin and layout) and the people it names in full."""
         hits = self.gaz.find(text)
-        cands = self._gazetteer_candidates(text, hits)
+        local: dict[tuple[str, ...], str] = {}  # every full name, the last value wins
+        cands = self._gazetteer_candidates(text, hits, local)
+        known = len(cands)  # the gazetteer's people are in ``local`` already
         cands.extend(find_triggered(text, _lexicon(), Spans(hits), self.spell))
         latin = find_latin(text)
         cands.extend(latin)
         cands.extend(find_layout(text, hits, self.spell))
         split = _kept_split(text)
         respelled = self._respelled
-        local: dict[tuple[str, ...], str] = {}  # every full name, the last value wins
         named: dict[tuple[str, ...], str] = {}  # the rules' full names, the first wins
-        for c in cands:
+        for c in islice(cands, known, None):
             if c.label != "PER":
                 continue
             if c.source in ("title", "given"):
@@ -267,9 +270,12 @@ class EntityExtractor(Extractor):
         value = " ".join(_respell(t, given, spell) for t in name)
         return value, tuple(value.split(" "))
 
-    def _gazetteer_candidates(self, text: str, hits: Sequence[GazetteerMatch]) -> list[Candidate]:
+    def _gazetteer_candidates(
+        self, text: str, hits: Sequence[GazetteerMatch], people: dict[tuple[str, ...], str]
+    ) -> list[Candidate]:
         """One candidate per gazetteer hit, what comes from its entry worked out once per
-        entry (:func:`_entry_reading`)."""
+        entry (:func:`_entry_reading`); the people named in full go into ``people``
+        (name tokens -> value) on the way, so no later pass reads these candidates."""
         readings = self._readings
         out = []
         append = out.append
@@ -280,45 +286,60 @@ class EntityExtractor(Extractor):
                 if len(readings) >= _READINGS_MEMO_SIZE:
                     readings.clear()
                 held = readings[id(entry)] = (entry, _entry_reading(entry))
-            label, canonical, priority, name, city = held[1]
+            label, canonical, priority, name, city, full = held[1]
             if city:
                 start = hit.start
                 prefix = text[start : start + hit.prefix]
                 label = "LOC" if locative_before(text, start, prefix) else "GPE"
+            elif full:
+                people[name] = canonical
             append(Candidate(hit.start, hit.end, label, canonical, "gazetteer", priority, name))
         return out
 
     # ------------------------------------------------------------ linking
 
     def finalize(self, spans: pd.DataFrame) -> pd.DataFrame:
-        """One canonical value per referent across the corpus (see :mod:`.linking`)."""
+        """One canonical value per referent across the corpus (see :mod:`.linking`).
+
+        Values are handled as codes of the distinct values (pandas factorizes the
+        column in C): the linkers see each distinct value with its count, and the new
+        column is the new distinct values taken by code, so no Python string is made
+        per row except for the people's."""
         if not len(spans):
             return spans
         out = spans.copy()
-        values = np.array(out["value"].astype(str).tolist(), dtype=object)
-        codes, labels = out["label"].astype(str).factorize()
-        rows_of = {label: np.flatnonzero(codes == k) for k, label in enumerate(labels)}
+        codes, uniques = out["value"].astype(str).factorize(use_na_sentinel=False)
+        values = _Values(uniques.tolist(), codes)
+        label_codes, labels = out["label"].astype(str).factorize()
+        rows_of = {label: np.flatnonzero(label_codes == k) for k, label in enumerate(labels)}
         people = rows_of.get("PER")
         if people is not None:
-            written = values[people].tolist()
-            names = {v: tuple(TOKEN.findall(v)) or (v,) for v in set(written)}
-            articles = out["article"].astype(str).take(people).tolist()
-            canonicals = link_person_names(list(map(names.__getitem__, written)), articles)
-            values[people] = _objects(canonicals)
+            written = codes[people]
+            strings = values.strings
+            names = {
+                c: tuple(TOKEN.findall(strings[c])) or (strings[c],) for c in set(written.tolist())
+            }
+            article_codes = out["article"].astype(str).factorize(use_na_sentinel=False)[0]
+            # article codes stand for the articles: linking only tells them apart
+            canonicals = link_person_names(
+                list(map(names.__getitem__, written.tolist())), article_codes[people].tolist()
+            )
+            values.codes[people] = values.codes_of(canonicals)
         for group in (("ORG",), ("GPE", "LOC"), ("EVENT",), ("MISC",)):
-            # the row order does not matter: link_names only counts values
             parts = [rows_of[label] for label in group if label in rows_of]
             if not parts:
                 continue
             rows = np.concatenate(parts)
-            forms = values[rows].tolist()
-            mapping = link_names(forms)
+            forms = codes[rows]
+            counts = np.bincount(forms, minlength=len(uniques))
+            strings = values.strings
+            mapping = link_name_counts({strings[c]: int(counts[c]) for c in np.flatnonzero(counts)})
             if group == ("EVENT",):
                 mapping = _extend_event_prefixes(mapping)
             changed = {form: best for form, best in mapping.items() if form != best}
             if changed:
-                values[rows] = _objects(list(map(changed.get, forms, forms)))
-        out["value"] = values
+                values.codes[rows] = values.renamed(changed)[forms]
+        out["value"] = values.column()
         return out
 
 
@@ -341,6 +362,7 @@ _READINGS_MEMO_SIZE = 1 << 18
 _RESPELLED_MEMO_SIZE = 65536
 
 _new_span = tuple.__new__
+_start = attrgetter("start")
 
 
 #: A word split as :class:`Words` makes it: parts (separators and words in turn), offsets.
@@ -357,13 +379,17 @@ def _kept_split(text: str) -> _Split | None:
     On normalised text the gazetteer's folds equal the ones of ``Words`` (the alef
     forms they add are folded by normalisation already), so the parts are the same.
     The words are interned (an article repeats its words, a corpus its vocabulary) and
-    the offsets packed: about 5 bytes are kept per character of text, a quarter of the
-    split as made.
+    the offsets packed: about 6 bytes are kept per character of text, a third of the
+    split as made. (The separators are kept as they are: most are one blank, which
+    Python shares already; interning them too costs more time than the byte per
+    character it saves.)
     """
     if len(text) > _SPLIT_KEEP_LIMIT:
         return None
     runs = word_runs(text)
-    return list(map(sys.intern, runs.parts)), array("i", runs.starts())
+    parts = runs.parts.copy()
+    parts[1::2] = map(sys.intern, runs.runs)
+    return parts, array("i", runs.starts())
 
 
 class _Prepared(NamedTuple):
@@ -377,7 +403,7 @@ class _Prepared(NamedTuple):
 
 
 #: A gazetteer entry as its hits read it (see :func:`_entry_reading`).
-_Reading = tuple[str, str, int, tuple[str, ...], bool]
+_Reading = tuple[str, str, int, tuple[str, ...], bool, bool]
 
 
 class _Memo(dict[_K, _V]):
@@ -392,6 +418,44 @@ def _objects(items: list[str]) -> Any:
     out = np.empty(len(items), dtype=object)
     out[:] = items
     return out
+
+
+class _Values:
+    """A column of strings as codes into its distinct values, for :meth:`finalize`:
+    ``codes[row]`` indexes ``strings``, which grows when a row takes a new value."""
+
+    def __init__(self, strings: list[str], codes: np.ndarray) -> None:
+        self.strings = strings
+        self.codes = codes.copy()
+        self._index = {s: c for c, s in enumerate(strings)}
+
+    def code(self, string: str) -> int:
+        """The code of ``string``, added if new."""
+        code = self._index.get(string)
+        if code is None:
+            code = self._index[string] = len(self.strings)
+            self.strings.append(string)
+        return code
+
+    def codes_of(self, strings: list[str]) -> np.ndarray:
+        """The codes of ``strings`` (one per row)."""
+        known = {s: self.code(s) for s in set(strings)}
+        return np.array(list(map(known.__getitem__, strings)), dtype=np.intp)
+
+    def renamed(self, changed: Mapping[str, str]) -> np.ndarray:
+        """Old code -> new code for the strings ``changed`` maps to another."""
+        table = np.arange(len(self.strings), dtype=np.intp)
+        for old, new in changed.items():
+            table[self._index[old]] = self.code(new)
+        return table
+
+    def column(self) -> Any:
+        """The rows' strings as a column: the distinct strings typed as pandas types an
+        object array of strings (as it would type one value per row), taken by code in
+        C. (Every string is a ``str``: the linkers refuse anything else.)"""
+        import pandas as pd
+
+        return pd.Series(_objects(self.strings)).array.take(self.codes)
 
 
 def _written_value(value: str, surface: str, original: str, spell: Mapping[str, str]) -> str:
@@ -445,12 +509,13 @@ def _respell(token: str, given: Mapping[str, str], spell: Mapping[str, str]) -> 
 
 
 def _entry_reading(entry: Entry) -> _Reading:
-    """The label, value, priority and name tokens of a hit of ``entry``, and whether it
-    is a city (then the label depends on the text before the hit: LOC or GPE)."""
+    """The label, value, priority and name tokens of a hit of ``entry``, whether it is a
+    city (then the label depends on the text before the hit: LOC or GPE) and whether
+    it names a person in full (two name tokens or more)."""
     city = entry.subtype == "city"
     name = tuple(entry.canonical.split(" ")) if entry.label == "PER" and not city else ()
     priority = 7 if len(TOKEN.findall(entry.name)) > 1 else 6
-    return entry.label, entry.canonical, priority, name, city
+    return entry.label, entry.canonical, priority, name, city, len(name) >= 2
 
 
 def _known_names(people: Iterable[tuple[tuple[str, ...], str]], given: Mapping[str, str]) -> Known:
@@ -534,14 +599,67 @@ def _gazetteer_people(gaz: Gazetteer) -> dict[str, list[tuple[str, ...]]]:
 
 
 def _select(cands: Sequence[Candidate]) -> list[Candidate]:
-    """A flat layer: longest candidates first, then by priority; no overlaps."""
-    order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start, c.label))
+    """A flat layer: longest candidates first, then by priority; no overlaps.
+
+    Candidates that overlap no other are kept as they are; each group of candidates
+    linked by overlaps is settled on its own (:func:`_settle`), which gives the layer of
+    one greedy pass over all of them (a candidate is refused only for a kept one that
+    overlaps it, so groups never interact). Most groups are a single candidate."""
+    kept: list[Candidate] = []
+    group: list[Candidate] = []
+    reach = -1  # where the current group ends
+    for c in sorted(cands, key=_start):
+        start, end = c.start, c.end
+        if end <= start or c.label not in LABELS:
+            continue
+        if start >= reach:  # overlaps nothing before it: a new group
+            if len(group) == 1:
+                kept.append(group[0])
+            elif group:
+                kept.extend(_settle(group))
+            group = [c]
+            reach = end
+        else:
+            group.append(c)
+            if end > reach:
+                reach = end
+    if len(group) == 1:
+        kept.append(group[0])
+    elif group:
+        kept.extend(_settle(group))
+    return kept
+
+
+def _settle(group: list[Candidate]) -> list[Candidate]:
+    """The flat layer of overlapping candidates, in text order: longest first, then by
+    priority, start and label (ties in the order given). A few are compared with every
+    kept one; a large group (hostile text) keeps its layer sorted to bisect it."""
+    order = sorted(group, key=_rank)
+    if len(group) > _SMALL_GROUP:
+        return _settle_large(order)
+    chosen: list[Candidate] = []
+    for c in order:
+        start, end = c.start, c.end
+        for k in chosen:
+            if k.start < end and start < k.end:
+                break  # overlaps a kept one
+        else:
+            chosen.append(c)
+    chosen.sort(key=_start)
+    return chosen
+
+
+#: Groups up to this size are settled by comparing each candidate with the kept ones.
+_SMALL_GROUP = 8
+
+
+def _settle_large(order: list[Candidate]) -> list[Candidate]:
+    """:func:`_settle` of candidates in rank order: the kept ones held sorted by start,
+    a candidate's neighbours found by bisection."""
     starts: list[int] = []
     ends: list[int] = []
     kept: list[Candidate] = []
     for c in order:
-        if c.end <= c.start or c.label not in LABELS:
-            continue
         i = bisect.bisect_right(starts, c.start)
         if i and ends[i - 1] > c.start:
             continue
@@ -551,6 +669,10 @@ def _select(cands: Sequence[Candidate]) -> list[Candidate]:
         ends.insert(i, c.end)
         kept.insert(i, c)
     return kept
+
+
+def _rank(c: Candidate) -> tuple[int, int, int, str]:
+    return (c.start - c.end, -c.priority, c.start, c.label)
 
 
 def _add_kingdoms(text: str, chosen: list[Candidate], words: Words) -> list[Candidate]:
@@ -576,10 +698,6 @@ def _overlaps_layer(layer: Sequence[Candidate], c: Candidate) -> bool:
     """Does ``c`` overlap a candidate of ``layer`` (flat, in text order)?"""
     i = bisect.bisect_left(layer, c.end, key=_start)
     return i > 0 and layer[i - 1].end > c.start
-
-
-def _start(c: Candidate) -> int:
-    return c.start
 
 
 def _gloss_latin(text: str, chosen: list[Candidate]) -> list[Candidate]:

@@ -80,11 +80,13 @@ _PROJECT_HEADS = ("مشروع", "مشروعي", "مبادرة", "برنامج", 
 _QUOTED_PROJECT = re.compile(
     rf'(?<!\w)[وفبل]?(?:{"|".join(_PROJECT_HEADS)})[ ]"(?P<name>[^"\n]{{2,40}})"'
 )
-#: Every :data:`_QUOTED_PROJECT` match holds one of these after at most one clitic.
-_PROJECT_ANCHORS = tuple(head + ' "' for head in _PROJECT_HEADS)
+#: Every :data:`_QUOTED_PROJECT` match holds one of these and a quote mark after at
+#: most one clitic.
+_PROJECT_HEAD_BLANKS = tuple(head + " " for head in _PROJECT_HEADS)
 _DASH = re.compile(r"[ ]{0,2}[-–][ ]{0,2}")
 _YEAR = re.compile(r"[ ](?P<year>(?:19|20)\d\d)(?!\d)")
-_LAM_LAM = re.compile(r"(?<![\w@#])(?P<p>[وف]?ل)(?P<rest>ل[^\W\d_]{3,25})(?!\w)")
+#: The letters after the ``لل`` of ``[وف]?للـ...`` (see :func:`_lam_lam`).
+_LAM_LAM_TAIL = re.compile(r"[^\W\d_]{3,25}(?!\w)")
 _BARE = re.compile(r"(?<![\w@#])(?:[وف]?(?:[بك]?ال|لل))(?P<w>جيش|نظام)(?!\w)")
 _COMPOUND = re.compile(r"(?<!\w)عبدال(?=\w{2})")
 _HEADED = re.compile(r"[وف]?(?:[بك]?ال|لل)?(?P<w>جيش|نظام)(?!\w)")
@@ -129,6 +131,14 @@ def _finditer_near(
     are dense (hostile text), ``re``'s own scan is cheaper and is used instead.
     """
     positions = _occurrences(text, anchors, len(text) // _DENSE)
+    return _finditer_at(pattern, text, positions, reach)
+
+
+def _finditer_at(
+    pattern: re.Pattern[str], text: str, positions: list[int] | None, reach: int
+) -> Iterator[re.Match[str]]:
+    """:func:`_finditer_near` given where the anchors are (in order; ``None``: too many
+    to be worth it, ``re`` scans the whole text)."""
     if positions is None:
         yield from pattern.finditer(text)
         return
@@ -186,13 +196,14 @@ def find_layout(
     by_start = _HitsByStart(hits)
     if "\n" in text or text[:12].lstrip().startswith(("كتب", "بقلم")):
         out.extend(_bylines(text))
-    if "المصدر" in text or "مصدر" in text:
+    if "مصدر" in text:  # (in المصدر too)
         out.extend(_lines(_SOURCE_LINE, text, by_start, spell))
     if "وكالات" in text:
         out.extend(_lines(_CREDIT_LINE, text, by_start, spell))
     if '"' in text:
-        out.extend(_quoted_outlets(text, by_start, spell))
-        out.extend(_quoted_projects(text, spell))
+        quotes = _occurrences(text, ('"',), len(text) // _DENSE)
+        out.extend(_quoted_outlets(text, quotes, by_start, spell))
+        out.extend(_quoted_projects(text, quotes, spell))
     if "انبوب" in text or "انابيب" in text or "خط الغاز" in text or "خط النفط" in text:
         out.extend(_pipelines(text, by_start, spell))
     out.extend(_institutions(text, hits, spell))
@@ -261,9 +272,14 @@ def _lines(
     return out
 
 
-def _quoted_outlets(text: str, by_start: _HitsByStart, spell: Mapping[str, str]) -> list[Candidate]:
+def _quoted_outlets(
+    text: str, quotes: list[int] | None, by_start: _HitsByStart, spell: Mapping[str, str]
+) -> list[Candidate]:
+    """``قال لـ"الدستور"``: an outlet in reported speech (``quotes``: where the text's
+    quote marks are, see :func:`_anchors_before_quotes`)."""
     out = []
-    for m in _finditer_near(_QUOTED_OUTLET, text, ('ل"', 'ل "'), 1):  # after و/ف
+    anchors = _anchors_before_quotes(text, quotes, ("ل", "ل "))  # ل" and ل "
+    for m in _finditer_at(_QUOTED_OUTLET, text, anchors, 1):  # after و/ف
         if not _SPEECH.search(text, max(0, m.start() - 90), m.start()):
             continue
         toks = _tokens(text, m.start("name"), m.end("name"))
@@ -277,9 +293,13 @@ def _quoted_outlets(text: str, by_start: _HitsByStart, spell: Mapping[str, str])
     return out
 
 
-def _quoted_projects(text: str, spell: Mapping[str, str]) -> list[Candidate]:
+def _quoted_projects(
+    text: str, quotes: list[int] | None, spell: Mapping[str, str]
+) -> list[Candidate]:
+    """``مبادرة "طريق التنمية"`` (``quotes``: as for :func:`_quoted_outlets`)."""
     out = []
-    for m in _finditer_near(_QUOTED_PROJECT, text, _PROJECT_ANCHORS, 1):
+    anchors = _anchors_before_quotes(text, quotes, _PROJECT_HEAD_BLANKS)
+    for m in _finditer_at(_QUOTED_PROJECT, text, anchors, 1):
         toks = _tokens(text, m.start("name"), m.end("name"))
         if not toks or len(toks) > 4 or any(key(t.group()) in STOPWORDS for t in toks):
             continue
@@ -287,6 +307,26 @@ def _quoted_projects(text: str, spell: Mapping[str, str]) -> list[Candidate]:
             Candidate(toks[0].start(), toks[-1].end(), "MISC", _value(toks, spell), "project", 6)
         )
     return out
+
+
+def _anchors_before_quotes(
+    text: str, quotes: list[int] | None, heads: tuple[str, ...]
+) -> list[int] | None:
+    """Where an anchor ``head + '"'`` starts, for every ``head`` of ``heads`` (overlaps
+    included, in order), found from ``quotes``: the positions of the text's quote marks
+    (``None``: too many, and so is the result). One scan for the quote marks serves
+    every anchor ending with one, instead of one scan of the text per anchor."""
+    if quotes is None:
+        return None
+    found = []
+    for at in quotes:
+        for head in heads:
+            start = at - len(head)
+            if start >= 0 and text.startswith(head, start):
+                found.append(start)
+    if len(heads) > 1:
+        found = sorted(set(found))
+    return found
 
 
 def _pipelines(text: str, by_start: _HitsByStart, spell: Mapping[str, str]) -> list[Candidate]:
@@ -488,16 +528,47 @@ def _lam_lam(
 ) -> list[Candidate]:
     """A known family name in ``ال`` written with the preposition ``ل`` (``للحلبوسي``);
     ``known`` is looked up in order (plain dict look-ups: a ``ChainMap`` costs a
-    Python call per word)."""
-    if not any(known) or "لل" not in text:
+    Python call per word).
+
+    A match is a whole word of letters: ``[وف]?لل`` and 3 to 25 letters, not after
+    ``@`` or ``#``. Each ``لل`` of the text (found by ``str.find``) is checked as the
+    start of such a word by the character or two before it, and its letters after it
+    by one anchored pattern."""
+    if not any(known):
         return []
     out = []
-    for m in _finditer_near(_LAM_LAM, text, ("لل",), 1):  # after و/ف
-        hit = _first_hit(known, key("ا" + m.group("rest")))
+    find = text.find
+    at = find("لل")
+    while at >= 0:
+        start = _lam_lam_word_start(text, at)
+        m = _LAM_LAM_TAIL.match(text, at + 2) if start >= 0 else None
+        if m is None:
+            at = find("لل", at + 1)
+            continue
+        end = m.end()
+        hit = _first_hit(known, key("ا" + text[at + 1 : end]))
         if hit is not None:
             value, name = hit
-            out.append(Candidate(m.start(), m.end(), "PER", value, "propagated", 3, name))
+            out.append(Candidate(start, end, "PER", value, "propagated", 3, name))
+        at = find("لل", end)  # no word starts inside this one
     return out
+
+
+def _lam_lam_word_start(text: str, at: int) -> int:
+    """Where the word starts whose ``لل`` is at ``at`` after at most one ``و``/``ف``
+    (-1 when none does): the character before the word must not be a word character
+    (``\\w``: alphanumeric or ``_``), ``@`` or ``#``."""
+    if at == 0:
+        return 0
+    before = text[at - 1]
+    if not (before.isalnum() or before in "_@#"):
+        return at
+    if before not in "وف":
+        return -1
+    if at == 1:
+        return 0
+    ahead = text[at - 2]
+    return -1 if ahead.isalnum() or ahead in "_@#" else at - 1
 
 
 def _first_hit(maps: Sequence[Mapping[str, _T]], k: str) -> _T | None:

@@ -80,16 +80,33 @@ class Tokens:
     """The tokens after a position, made lazily: rules usually look at two or three.
 
     ``get(i)`` returns ``None`` past the end (or past ``limit`` tokens); indexing and
-    slicing work like a list.
+    slicing work like a list. Tokens are :data:`TOKEN` matches in the ``_TOKEN_LIMIT``
+    characters after ``pos``; with ``split`` (the offsets of the text's word split, as
+    :func:`~newslab.extract.gazetteer.word_runs` makes it, and the index of the first
+    word at or after ``pos``, which must end a word) they are read off the split: a
+    word of letters only is one token, and from the first other word on (digits,
+    ``_``) the text is scanned as without a split.
     """
 
-    __slots__ = ("_items", "_iter", "_limit", "_prev", "_text")
+    __slots__ = ("_items", "_iter", "_limit", "_next", "_prev", "_starts", "_stop", "_text")
 
-    def __init__(self, text: str, pos: int, limit: int = 12, first: Token | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        pos: int,
+        limit: int = 12,
+        first: Token | None = None,
+        split: tuple[Sequence[int], int] | None = None,
+    ) -> None:
         self._text = text
-        self._iter: Iterator[re.Match[str]] | None = TOKEN.finditer(
-            text, pos, min(len(text), pos + _TOKEN_LIMIT)
-        )
+        self._stop = stop = min(len(text), pos + _TOKEN_LIMIT)
+        self._iter: Iterator[re.Match[str]] | None = None
+        self._starts: Sequence[int] | None = None
+        self._next = 0
+        if split is None:
+            self._iter = TOKEN.finditer(text, pos, stop)
+        else:
+            self._starts, self._next = split
         self._items: list[Token] = [first] if first is not None else []
         self._prev = pos
         self._limit = limit
@@ -99,7 +116,12 @@ class Tokens:
         if i < len(items):
             return items[i]
         while len(items) <= i:
-            if self._iter is None or len(items) >= self._limit:
+            if len(items) >= self._limit:
+                return None
+            if self._starts is not None:
+                self._word_from_split(self._starts)
+                continue
+            if self._iter is None:
                 return None
             m = next(self._iter, None)
             if m is None:
@@ -110,6 +132,24 @@ class Tokens:
             items.append(_new_token(Token, (start, end, t, key(t), self._text[self._prev : start])))
             self._prev = end
         return items[i]
+
+    def _word_from_split(self, starts: Sequence[int]) -> None:
+        """Take the next word of the split as a token, or leave the split: at its end
+        (or the window's), or for a scan from a word that is not letters only."""
+        j = self._next
+        if j >= len(starts) - 2 or (start := starts[j]) >= self._stop:
+            self._starts = None  # no word left
+            return
+        text = self._text
+        end = min(starts[j + 1], self._stop)  # the window may cut the last word short
+        t = text[start:end]
+        if not t.isalpha():  # digits or "_" inside: TOKEN splits it, scan from here on
+            self._starts = None
+            self._iter = TOKEN.finditer(text, start, self._stop)
+            return
+        self._items.append(_new_token(Token, (start, end, t, key(t), text[self._prev : start])))
+        self._prev = end
+        self._next = j + 2
 
     def __getitem__(self, i: int | slice) -> Any:
         if isinstance(i, slice):
@@ -681,7 +721,8 @@ def find_triggered(
     ``people_only``: only the person rules (titles, given names), for a quick pass.
     """
     out: list[Candidate] = []
-    for head_start, head_end, (clitics, word, k, cat), after in _lexicon_hits(text, lex):
+    starts = word_runs(text).starts()  # the split the lexicon hits come from
+    for head_start, head_end, (clitics, word, k, cat), after, part in _lexicon_hits(text, lex):
         if people_only and cat not in ("title", "given"):
             continue
         if cat == "given":
@@ -689,7 +730,7 @@ def find_triggered(
                 continue  # a clitic glued to a given name: rarely a name start
             if after is None or not _could_continue(key(after), lex, k):
                 continue  # cheap test first: "علي" is mostly the preposition على
-            cand = _from_given(text, head_start, word, lex, spans, k)
+            cand = _from_given(text, head_start, word, lex, spans, k, (starts, part + 2))
             if cand is not None:
                 out.append(cand)
             continue
@@ -698,7 +739,7 @@ def find_triggered(
                 continue  # these heads need a word right after them
             if cat == "event" and _no_event_after(text, head_end, after, spans):
                 continue  # a plain word after the head: no event name
-        toks = tokens_after(text, head_end)
+        toks = Tokens(text, head_end, split=(starts, part + 2))
         if cat == "title":
             cand = _after_title(text, toks, lex, spans)
             if (
@@ -723,10 +764,11 @@ def find_triggered(
     return out
 
 
-def _lexicon_hits(text: str, lex: Lexicon) -> list[tuple[int, int, Reading, str | None]]:
-    """``(start, end, reading, after)`` of each match of ``lex.pattern`` in ``text``
-    whose word has a category, in order; ``after`` is the word after it when one or two
-    spaces part them (``[ ]{1,2}(\\w+)``), else ``None``.
+def _lexicon_hits(text: str, lex: Lexicon) -> list[tuple[int, int, Reading, str | None, int]]:
+    """``(start, end, reading, after, part)`` of each match of ``lex.pattern`` in
+    ``text`` whose word has a category, in order; ``after`` is the word after it when
+    one or two spaces part them (``[ ]{1,2}(\\w+)``), else ``None``; ``part`` is the
+    match's index in the parts of :func:`word_runs` (``text``'s word split).
 
     Only the word runs that read as a lexicon word with its clitics are looked at, and
     each is read through :meth:`Lexicon.reading` (once per distinct run) instead of
@@ -748,7 +790,8 @@ def _lexicon_hits(text: str, lex: Lexicon) -> list[tuple[int, int, Reading, str 
         if found is None:
             continue
         spaced = i < last and (parts[i + 1] == " " or parts[i + 1] == "  ")
-        out.append((start, end, found, text[starts[i + 2] : starts[i + 3]] if spaced else None))
+        after = text[starts[i + 2] : starts[i + 3]] if spaced else None
+        out.append((start, end, found, after, i))
     return out
 
 
@@ -822,13 +865,21 @@ def _could_continue(k: str, lex: Lexicon, first: str) -> bool:
 
 
 def _from_given(
-    text: str, start: int, word: str, lex: Lexicon, spans: Spans, k: str
+    text: str,
+    start: int,
+    word: str,
+    lex: Lexicon,
+    spans: Spans,
+    k: str,
+    split: tuple[Sequence[int], int] | None = None,
 ) -> Candidate | None:
+    """A person named from a given name ``word`` (a whole word at ``start``) on;
+    ``split``: see :class:`Tokens`."""
     inside = spans.covering(start)
     if inside is not None and inside.start < start and inside.entry.label == "PER":
         return None  # حسين inside صدام حسين: the known name stands
     first = _new_token(Token, (start, start + len(word), word, k, ""))
-    seq = Tokens(text, first.end, first=first)
+    seq = Tokens(text, first.end, first=first, split=split)
     if k not in NAME_LINKS and not _name_token_ok(first, lex, first=True):
         return None
     n = name_tokens(seq, 0, lex, spans)
@@ -1532,14 +1583,22 @@ class NameMatcher:
         self.names = frozenset(n for n in names if n)
         longest: dict[str, int] = {}
         for name in self.names:
-            tokens = name.split(" ")
-            longest[tokens[0]] = max(longest.get(tokens[0], 0), len(tokens))
-        forms: dict[str, list[tuple[int, int]]] = {}
+            first, size = name.partition(" ")[0], name.count(" ") + 1  # tokens and count
+            if size > longest.get(first, 0):
+                longest[first] = size
+        #: first word with proclitics -> its readings ``(proclitics length, most tokens)``,
+        #: longest proclitics first
+        forms: dict[str, tuple[tuple[int, int], ...]] = {}
         for first, size in longest.items():
-            for clitics in _PROCLITICS:
-                forms.setdefault(clitics + first, []).append((len(clitics), size))
-        for readings in forms.values():
-            readings.sort(reverse=True)
+            clitic_forms, readings = _first_word_forms(first, size)
+            if forms.keys().isdisjoint(clitic_forms):
+                forms.update(zip(clitic_forms, readings, strict=True))
+                continue
+            for form, reading in zip(clitic_forms, readings, strict=True):
+                held = forms.get(form)  # وعلي: و + علي, or the name وعلي itself
+                forms[form] = (
+                    reading if held is None else tuple(sorted(held + reading, reverse=True))
+                )
         self.forms = forms
 
     def __bool__(self) -> bool:
@@ -1614,6 +1673,17 @@ def find_propagated(
         value, name = hit
         out.append(Candidate(start, end, "PER", value, "propagated", 3, name))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _first_word_forms(
+    first: str, size: int
+) -> tuple[tuple[str, ...], tuple[tuple[tuple[int, int]], ...]]:
+    """A name's first word with each of :data:`_PROCLITICS`, and the reading of each,
+    for :class:`NameMatcher` (memoised: an article's names recur across the corpus)."""
+    forms = tuple(clitics + first for clitics in _PROCLITICS)
+    readings = tuple(((len(clitics), size),) for clitics in _PROCLITICS)
+    return forms, readings
 
 
 @lru_cache(maxsize=65536)

@@ -202,18 +202,24 @@ class FooterAnalysis:
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines of ``text`` with stripped offsets (``index`` counts every line)."""
     lines: list[Line] = []
+    append = lines.append
     pos = 0
     for index, raw in enumerate(text.split("\n")):
         chunk = raw.strip()
         if chunk:
-            start = pos + raw.index(chunk)
+            start = pos if chunk is raw else pos + raw.index(chunk)  # strip() kept raw?
             words = chunk.count(" ") + 1
             # rules only look at the first word of lines short enough to be furniture
             first = first_word(chunk) if words <= _FURNITURE_WORDS else ""
             body = words >= 14 or (words >= 6 and chunk[-1] in _SENTENCE_END)
-            lines.append(Line(index, start, start + len(chunk), chunk, words, first, body))
+            line = (index, start, start + len(chunk), chunk, words, first, body)
+            append(_new_line(Line, line))
         pos += len(raw) + 1
     return lines
+
+
+#: ``Line`` made from a tuple of its fields, without the keyword-argument call.
+_new_line = tuple.__new__
 
 
 #: Longest line (in words) any furniture rule looks at.

@@ -320,7 +320,9 @@ class Gazetteer:
         bodies = _bodies(self.by_key)
         self._pattern = _compile(*bodies)
         self._first_runs = _first_runs(*bodies)
+        self._following = _following_runs(*bodies)
         self._entry_of: dict[str, Entry | None] = {}  # name as matched -> entry (memo)
+        self._run_reading: dict[str, RunReading | None] = _EmptyWhenPickled()  # _read_run
 
     @classmethod
     def from_entries(cls, *sources: Iterable[Entry]) -> Gazetteer:
@@ -334,37 +336,120 @@ class Gazetteer:
         return self.by_key.get(match_key(name))
 
     def find(self, text: str) -> list[GazetteerMatch]:
-        """Every leftmost-longest gazetteer name in normalised ``text``, in order."""
-        by_key = self.by_key
-        entries = self._entry_of
+        """Every leftmost-longest gazetteer name in normalised ``text``, in order.
+
+        The name pattern is tried only at the word runs that can begin a name (and whose
+        next run can go on with it). A run that no name can go on from is matched alone:
+        a match there is the whole run, so its reading is worked out once per distinct
+        run (:meth:`_read_run`) instead of running the pattern at each occurrence."""
+        runs = word_runs(text)
+        first_runs = self._first_runs
+        forms = runs.forms()
+        present = forms & first_runs.keys()
+        # runs that only begin longer names, none of whose next runs is in the text
+        present.difference_update(
+            [f for f in present if (nxt := first_runs[f]) is not None and nxt.isdisjoint(forms)]
+        )
+        indices = runs.indices(present)
+        if not indices:
+            return []
+        match = self._pattern.regex.match
+        folded = _pattern_text(text)
+        starts = runs.starts()
+        words, hamza_free = runs.runs, runs.hamza_free  # run k's form, as runs.form(k)
+        following = self._following
+        readings = self._run_reading
+        last = len(words) - 1
         out: list[GazetteerMatch] = []
         append = out.append
-        for m in self._matches(text):
-            # the name group closes last: 2 = dn (after d), 4 = pn (after p), 5 = ln
-            group = m.lastindex
-            start, end = m.span()
-            if group == 2:
-                clitics = m.group(1)
-                # "ال" after the clitics, or "لل" = the preposition ل + ال without its alef
-                prefix = len(clitics) - (2 if clitics.endswith("ال") else 1)
-                name = "ال" + m.group(2)
-            elif group == 4:
-                prefix = m.end(3) - start
-                name = m.group(4)
+        end = 0
+        for k in indices:
+            i = 2 * k + 1
+            start = starts[i]
+            if start < end:
+                continue  # inside the previous match
+            run_form = hamza_free.get(run := words[k], run)
+            going_on = following.get(run_form)
+            if (
+                going_on is not None
+                and k != last
+                and hamza_free.get(run := words[k + 1], run) in going_on
+            ):
+                m = match(folded, start)  # a longer name may start here
+                if m is None:
+                    continue
+                end = m.end()
+                prefix, entry = self._read_match(m)
+            elif first_runs[run_form] is None:  # a name may end with this run: the run alone
+                if start and text[start - 1] in "@#":
+                    continue  # the pattern's look-behind (the run itself starts a word)
+                run = folded[start : starts[i + 1]]
+                reading = readings.get(run, _UNKNOWN)
+                if reading is _UNKNOWN:
+                    reading = self._read_run(run)
+                if reading is None:
+                    continue
+                if reading is _LATIN_RUN:  # Latin names look further around the run
+                    m = match(folded, start)
+                    if m is None:
+                        continue
+                    end = m.end()
+                    prefix, entry = self._read_match(m)
+                else:
+                    end = starts[i + 1]
+                    prefix, entry = reading
             else:
-                prefix = 0
-                name = m.group(group)
-            entry = entries.get(name, _UNKNOWN)
-            if entry is _UNKNOWN:  # the key of each name as written is worked out once
-                entry = by_key.get(match_key(name))
-                if len(entries) < _ENTRY_MEMO_LIMIT:
-                    entries[name] = entry
+                continue  # only longer names start here, and the next word is none of them
             if entry is None:
                 continue
             if entry.context and not _context_ok(entry.context, text, start, end, prefix):
                 continue
             append(_new_match(GazetteerMatch, (start, end, prefix, entry)))
         return out
+
+    def _read_match(self, m: re.Match[str]) -> tuple[int, Entry | None]:
+        """``(proclitics length, entry or None)`` of a match of the name pattern."""
+        # the name group closes last: 2 = dn (after d), 4 = pn (after p), 5 = ln
+        group = m.lastindex
+        if group == 2:
+            clitics = m.group(1)
+            # "ال" after the clitics, or "لل" = the preposition ل + ال without its alef
+            prefix = len(clitics) - (2 if clitics.endswith("ال") else 1)
+            name = "ال" + m.group(2)
+        elif group == 4:
+            prefix = m.end(3) - m.start()
+            name = m.group(4)
+        else:
+            prefix = 0
+            name = m.group(group)
+        entries = self._entry_of
+        entry = entries.get(name, _UNKNOWN)
+        if entry is _UNKNOWN:  # the key of each name as written is worked out once
+            entry = self.by_key.get(match_key(name))
+            if len(entries) < _ENTRY_MEMO_LIMIT:
+                entries[name] = entry
+        return prefix, entry
+
+    def _read_run(self, run: str) -> RunReading | None:
+        """What the name pattern reads in a whole word run (folded by
+        :func:`_pattern_text`) when nothing after the run can be part of the name:
+        ``(proclitics length, entry or None)``, ``None`` when the pattern does not
+        match the run, or :data:`_LATIN_RUN` for a Latin name (its look-arounds read
+        the text around the run). Memoised per distinct run.
+
+        Any match at the run's start ends at the run's end (the pattern ends before a
+        non-word character, and no name goes on past this run), so matching the run
+        alone takes the same branches; only the look-behind's ``@`` / ``#`` is left to
+        the caller."""
+        m = self._pattern.regex.fullmatch(run)
+        reading: RunReading | None = None
+        if m is not None:
+            reading = _LATIN_RUN if m.lastindex == 5 else self._read_match(m)
+        readings = self._run_reading
+        if len(readings) >= _RUN_MEMO_LIMIT:
+            readings.clear()
+        readings[run] = reading
+        return reading
 
     def _matches(self, text: str) -> Iterator[re.Match[str]]:
         """The pattern's matches, as ``finditer`` finds them, but tried only at the word
@@ -394,6 +479,18 @@ class Gazetteer:
                 yield m
 
 
+class _EmptyWhenPickled(dict[str, Any]):
+    """A memo that pickles empty: a gazetteer sent to a worker process does not carry
+    the runs read in this one."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), ())
+
+
+#: What :meth:`Gazetteer._read_run` tells of a word run: proclitics length and entry.
+RunReading = tuple[int, Entry | None]
+_LATIN_RUN: Any = object()  # a marker: a Latin name matched the run
+_RUN_MEMO_LIMIT = 200_000
 _UNKNOWN: Any = object()
 _new_match = tuple.__new__  # GazetteerMatch(...) without the Python-level __new__
 _ENTRY_MEMO_LIMIT = 200_000
@@ -412,9 +509,11 @@ def _context_ok(context: str, text: str, start: int, end: int, prefix: int) -> b
     # adjective (الهلال السعودي, النهار اللبنانية)
     if before.rstrip(" ").endswith(('"', "'", "(")) and text[end : end + 1] in ('"', "'", ")"):
         return True
-    after = _NEXT_TOKEN.match(text, end)
-    if after is not None and key(after.group(1)) in NATIONALITY and after.group(1)[:2] == "ال":
-        return True
+    # (a definite word after one or two spaces: looked for before the regex runs)
+    if text.startswith(" ال", end) or text.startswith("  ال", end):
+        after = _NEXT_TOKEN.match(text, end)
+        if after is not None and key(after.group(1)) in NATIONALITY and after.group(1)[:2] == "ال":
+            return True
     word = _last_word(before)
     if word is None:
         return False
@@ -434,13 +533,16 @@ def _last_word(before: str) -> str | None:
 def _dateline(before: str, start: int, after: str) -> bool:
     """A dateline or credit at the start of a line: ``صور -``, ``جدة (رويترز)``,
     ``صفاقس - وات`` (``before``: up to 40 characters before the name)."""
+    follows = after.lstrip(" ")[:1]
+    if follows not in _AFTER_DATELINE:
+        return False  # most names: a word or a stop follows
     nl = before.rfind("\n")
     if nl < 0 and start > len(before):
         return False  # the line started further back
     line = before[nl + 1 :]
     if not line.strip(" "):
-        return after.lstrip(" ")[:1] in ("-", "–", "—", "(", ":")
-    return line.rstrip(" ").endswith(("-", "–", "—", "(")) and after.lstrip(" ")[:1] in (
+        return follows in ("-", "–", "—", "(", ":")
+    return line.rstrip(" ").endswith(("-", "–", "—", "(")) and follows in (
         "",
         "\n",
         ")",
@@ -448,6 +550,10 @@ def _dateline(before: str, start: int, after: str) -> bool:
         "–",
         "—",
     )
+
+
+#: What may follow a name in a dateline or credit (see :func:`_dateline`).
+_AFTER_DATELINE = frozenset(["", "\n", ")", "-", "–", "—", "(", ":"])
 
 
 def _bodies(by_key: Mapping[str, Entry]) -> tuple[list[str], list[str], list[str]]:
@@ -542,6 +648,31 @@ def _first_runs(
     return {form: None if f is None else frozenset(f) for form, f in found.items()}
 
 
+def _following_runs(
+    definite: list[str], plain: list[str], latin: list[str]
+) -> dict[str, frozenset[str]]:
+    """Folded word run that can begin a match -> the runs that may follow it in a
+    longer name (runs no name goes on from are left out), as in :func:`_first_runs`
+    but whether a name may also end with the run or not."""
+    found: dict[str, set[str]] = {}
+    for bodies, clitics in (
+        (definite, _DEFINITE_CLITICS),
+        (plain, _PLAIN_CLITICS),
+        (latin, ("",)),
+    ):
+        for body in bodies:
+            parts = re.split(r"([ \x00])", body)
+            segments, separators = parts[0::2], parts[1::2]
+            for run, after in _run_choices(segments, separators, 0):
+                if after == len(segments):
+                    continue
+                following = {lookup_form(r) for r, _ in _run_choices(segments, separators, after)}
+                run_form = lookup_form(run)
+                for clitic in clitics:
+                    found.setdefault(clitic + run_form, set()).update(following)
+    return {form: frozenset(f) for form, f in found.items()}
+
+
 def _run_choices(segments: list[str], separators: list[str], i: int) -> list[tuple[str, int]]:
     """The word runs a name's text can have from ``segments[i]``: ``(run, next segment)``;
     tokens parted by an optional blank may share a run (``فرانس24``)."""
@@ -596,7 +727,7 @@ class WordRuns:
     at those runs only instead of at every character. Built by C-level splitting.
     """
 
-    __slots__ = ("_hamza_free", "_offsets", "parts", "runs", "text", "vocabulary")
+    __slots__ = ("_offsets", "hamza_free", "parts", "runs", "text", "vocabulary")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -604,13 +735,18 @@ class WordRuns:
         self.parts = parts  # separators and runs in turn: run k is parts[2 * k + 1]
         self.runs: list[str] = parts[1::2]
         self.vocabulary = set(self.runs)
-        self._hamza_free = {r: r.replace("ء", "") for r in self.vocabulary if "ء" in r}
+        #: The runs with a hamza -> their forms (the form of any other run is the run).
+        self.hamza_free = {r: r.replace("ء", "") for r in self.vocabulary if "ء" in r}
         self._offsets: list[int] | None = None
 
     def form(self, k: int) -> str:
         """Run ``k`` folded, without hamzas."""
         run = self.runs[k]
-        return self._hamza_free.get(run, run)
+        return self.hamza_free.get(run, run)
+
+    def forms(self) -> set[str]:
+        """The forms of the runs (a new set; the runs with a hamza are in it too)."""
+        return self.vocabulary.union(self.hamza_free.values())
 
     def start(self, k: int) -> int:
         """Where run ``k`` starts in the text."""
@@ -625,7 +761,7 @@ class WordRuns:
     def indices(self, forms: AbstractSet[str]) -> list[int]:
         """Indices of the runs whose form is in ``forms``, in text order."""
         wanted = self.vocabulary & forms  # a new set; C code walks the smaller side
-        wanted.update(r for r, free in self._hamza_free.items() if free in forms)
+        wanted.update(r for r, free in self.hamza_free.items() if free in forms)
         if not wanted:
             return []
         return list(compress(range(len(self.runs)), map(wanted.__contains__, self.runs)))

@@ -130,7 +130,7 @@ _PROCLITICS = r"(?:[وف]?[بك]?|[وف]?ل(?!ل))"  # و ف then ب ك ل (لل
 class _Compiled:
     pattern: re.Pattern[str]
     by_form: dict[str, list[LexiconEntry]]
-    after_non_word: re.Pattern[str]
+    candidates: re.Pattern[str]
 
 
 def _key(text: str) -> str:
@@ -139,8 +139,7 @@ def _key(text: str) -> str:
 
 def _compile(entries: Sequence[LexiconEntry]) -> _Compiled:
     by_form, bounded, glued = _forms(entries)
-    pattern = _term_pattern(bounded, glued)
-    return _Compiled(pattern, by_form, _after_non_word(pattern))
+    return _Compiled(_term_pattern(bounded, glued), by_form, _candidate_starts(bounded | glued))
 
 
 def _forms(
@@ -164,59 +163,54 @@ def _forms(
     return by_form, bounded, glued
 
 
-#: Longest proclitic run :data:`_PROCLITICS` matches, and the letters it is made of.
-_PROCLITIC_RUN = "[وفبكل]{0,2}"
-
-
 def _term_pattern(bounded: set[str], glued: set[str]) -> re.Pattern[str]:
-    """One pattern for all forms: a word start, proclitics, then a bounded or a glued form.
-
-    A lookahead right after the word start (proclitic letters, then the first three
-    letters of some form) rejects most word starts at once, before the proclitic
-    alternatives are tried one by one against both tries; it never rejects a match.
-    """
-    guard = _PROCLITIC_RUN + trie_pattern({form[:3] for form in bounded | glued})
+    """One pattern for all forms: a word start, proclitics, then a bounded or a glued form."""
     return re.compile(
-        rf"(?<!\w)(?={guard}){_PROCLITICS}(?:(?P<bounded>{trie_pattern(bounded)})(?!\w)"
+        rf"(?<!\w){_PROCLITICS}(?:(?P<bounded>{trie_pattern(bounded)})(?!\w)"
         rf"|(?P<glued>{trie_pattern(glued)}))"
     )
 
 
-_WORD_START = r"(?<!\w)"
+#: Longest proclitic run :data:`_PROCLITICS` matches, and the letters it is made of.
+_PROCLITIC_RUN = "[وفبكل]{0,2}"
+#: Word characters (``\w``) of Arabic and ASCII text. Every other character, the
+#: non-word ones included, is in the class that starts :func:`_candidate_starts`: a
+#: class of ranges is tested about a third faster than ``\W`` at each character.
+_COMMON_WORD_CHARS = "0-9A-Z_a-z\u0620-\u064a\u0660-\u0669\u066e-\u066f\u0671-\u06d3\u06f0-\u06f9"
 
 
-def _after_non_word(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """``pattern`` (which starts with a word-start lookbehind) as a lookahead, group
-    ``term``, right after a non-word character.
+def _candidate_starts(forms: set[str]) -> re.Pattern[str]:
+    """A character that is not a common word character (see :data:`_COMMON_WORD_CHARS`)
+    followed by proclitic letters and one of ``forms``: the match ends where the term
+    pattern may match, and every place after position 0 where it matches is found.
 
-    A pattern that starts with a character class lets the engine skip to the next
-    candidate in a tight C loop; one that starts with a lookbehind is entered at every
-    position of the text.
+    The lookahead asks the text only for what every match of the term pattern has (a
+    form, after at most two proclitic letters), so it rejects nearly every word start
+    in one trie walk, and the term pattern runs at the few that are left.
     """
-    body = pattern.pattern.removeprefix(_WORD_START)
-    if body == pattern.pattern:
-        raise ValueError(f"pattern does not start with {_WORD_START}: {pattern.pattern[:40]!r}")
-    return re.compile(rf"\W(?=(?P<term>{body}))", pattern.flags)
+    return re.compile(rf"[^{_COMMON_WORD_CHARS}](?={_PROCLITIC_RUN}{trie_pattern(forms)})")
 
 
 def _term_matches(compiled: _Compiled, text: str) -> Iterator[tuple[int, re.Match[str]]]:
     """``(start, match)`` for each match of ``compiled.pattern.finditer(text)``, in order.
 
-    The pattern can only match at a word start: position 0 or right after a non-word
-    character, where :func:`_after_non_word` tries it. Those tries may overlap; as
-    ``finditer`` does, a match is kept only if it starts where the previous one ended
-    or later. ``match`` has the groups ``bounded`` and ``glued`` either way.
+    The pattern can only match at a word start: position 0, or right after a non-word
+    character where :attr:`_Compiled.candidates` matches. It is tried there only; as
+    ``finditer`` does, a place is skipped when the previous match runs past it.
     """
+    match = compiled.pattern.match
     end = 0
-    first = compiled.pattern.match(text)
+    first = match(text)
     if first is not None:
         end = first.end()
         yield 0, first
-    for match in compiled.after_non_word.finditer(text):
-        start = match.start("term")
+    for candidate in compiled.candidates.finditer(text):
+        start = candidate.end()
         if start >= end:
-            end = match.end("term")
-            yield start, match
+            found = match(text, start)
+            if found is not None:
+                end = found.end()
+                yield start, found
 
 
 # ------------------------------------------------------------------ the extractor

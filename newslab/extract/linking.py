@@ -15,7 +15,7 @@ spelling noise get the best-spelled form.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations, compress
@@ -33,6 +33,7 @@ __all__ = [
     "latin_similarity",
     "latin_skeleton",
     "latin_to_arabic",
+    "link_name_counts",
     "link_names",
     "link_people",
     "link_person_names",
@@ -588,8 +589,14 @@ def _best_name(surfaces: Counter[str]) -> str:
 
 def link_names(values: Iterable[str]) -> dict[str, str]:
     """Map names that differ only in spelling noise to their best-spelled form."""
+    return link_name_counts(Counter(values))
+
+
+def link_name_counts(counts: Mapping[str, int]) -> dict[str, str]:
+    """:func:`link_names` of the distinct names and how often each occurs (the result
+    does not depend on their order: ties go to the best spelling, then the text)."""
     groups: dict[str, Counter[str]] = defaultdict(Counter)
-    for v, count in Counter(values).items():
+    for v, count in counts.items():
         k = " ".join(
             _article_free(key(t)) if i == 0 else key(t) for i, t in enumerate(TOKEN.findall(v))
         )

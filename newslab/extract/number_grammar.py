@@ -173,7 +173,7 @@ def _follow() -> re.Pattern[str]:
     table = currency_table()
     months = set(month_names()) | set(latin_month_names())
     months |= {name.split()[0] for name in month_names() if " " in name}  # كانون، تشرين
-    codes = sorted({r.code for r in table.rows})
+    codes = {r.code for r in table.rows}
     return re.compile(
         r"[ \t]{0,3}(?:"
         r"(?P<pct>%|(?:في[ \t]{1,2}ال|بال)(?:"
@@ -182,7 +182,7 @@ def _follow() -> re.Pattern[str]:
         r"|(?P<scale>" + trie_pattern(SCALES) + r")(?!\w)"
         r"|(?P<cur>(?:من[ \t]{1,3})?(?P<noun>" + trie_pattern(_FAMILY_OF) + r"))(?!\w)"
         r"|(?P<sym>US\$|[$€£])"
-        r"|(?P<code>" + "|".join(codes) + r")(?![A-Za-z])"
+        r"|(?P<code>" + trie_pattern(codes) + r")(?![A-Za-z])"
         r"|(?P<unit>" + trie_pattern(_UNIT_OF) + r")(?!\w)"
         r"|(?P<month>" + trie_pattern(months) + r")(?!\w)"
         r"|(?P<word>\w{2,14})(?!\w)"
@@ -236,8 +236,8 @@ def _resolve_currencies(
     evidence = table.family_evidence(text, url, {hits[i].family for i in unresolved})
     resolved = {family: table.resolve(family, counts) for family, counts in evidence.items()}
     for i in unresolved:
-        code, guessed = resolved[hits[i].family]
-        hits[i] = hits[i]._replace(currency=code, currency_guess=guessed, family="")
+        start, end, kind, label, value, _, _, family = hits[i]
+        hits[i] = NumberHit(start, end, kind, label, value, *resolved[family])
 
 
 def _candidate_spans(text: str) -> list[tuple[int, int, bool]]:

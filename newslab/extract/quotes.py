@@ -29,8 +29,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain, islice
-from operator import attrgetter, itemgetter, lt
+from itertools import accumulate, chain, compress, islice, repeat
+from operator import eq, itemgetter, lt
 from typing import Any, ClassVar, NamedTuple
 
 from newslab.arabic.normalize import NormalizedText, normalize
@@ -351,6 +351,15 @@ def _pair_marks(norm: str, chars: Sequence[str], marks: Sequence[int]) -> list[_
     open_at: dict[str, int] = {}
     n = len(norm)
     for i, char in zip(marks, chars, strict=True):
+        if char in _GUILLEMETS:  # their direction pairs them: the neighbours do not matter
+            start = open_at.get("guillemet")
+            if char in _GUILLEMET_OPEN:
+                open_at["guillemet"] = i  # a second opener drops an unbalanced first
+            elif start is not None:
+                del open_at["guillemet"]
+                if i - start - 1 <= MAX_QUOTE_CHARS:  # else an unbalanced opener: forgotten
+                    pairs.append(_new_tuple(_Pair, (start, i)))
+            continue
         before = norm[i - 1] if i > 0 else " "
         after = norm[i + 1] if i + 1 < n else " "
         word_before, word_after = before.isalnum(), after.isalnum()
@@ -358,8 +367,6 @@ def _pair_marks(norm: str, chars: Sequence[str], marks: Sequence[int]) -> list[_
             family = "single"
             if word_before and word_after:
                 continue  # an apostrophe: Kohavi's, l'armée
-        elif char in _GUILLEMETS:
-            family = "guillemet"
         else:
             family = "double"
         opening_like = not word_before and not after.isspace()
@@ -368,13 +375,6 @@ def _pair_marks(norm: str, chars: Sequence[str], marks: Sequence[int]) -> list[_
         if start is not None and i - start - 1 > MAX_QUOTE_CHARS:
             del open_at[family]  # an unbalanced opener: forget it
             start = None
-        if family == "guillemet":
-            if char in _GUILLEMET_OPEN:
-                open_at[family] = i  # a second opener drops an unbalanced first
-            elif start is not None:
-                pairs.append(_new_tuple(_Pair, (start, i)))
-                del open_at[family]
-            continue
         if start is None:
             if closing_like and not opening_like:
                 continue  # a stray closing mark
@@ -421,18 +421,17 @@ class _EntityTable:
 
     def __init__(self, context: Context | None, nt: NormalizedText):
         spans = context.spans(kind="entity") if context is not None else []
-        self._o_starts = list(map(_SPAN_START, spans))
-        if not _strictly_increasing(self._o_starts):  # the entity extractor sorts its spans
+        columns = _span_columns(spans)
+        if not _strictly_increasing(columns[0]):  # the entity extractor sorts its spans
             spans = sorted(spans, key=itemgetter(0, 1))  # (start, end)
-            self._o_starts = list(map(_SPAN_START, spans))
+            columns = _span_columns(spans)
         count = len(spans)
-        self._o_ends = list(map(_SPAN_END, spans))
+        self._o_starts, self._o_ends, _, labels, self._values = columns[:5]
         offsets = nt.to_normalized_many(self._o_starts + self._o_ends) if spans else []
         self.starts, self.ends = offsets[:count], offsets[count:]
         self._original = nt.original
-        labels = list(map(_SPAN_LABEL, spans))
+        labels = list(labels)
         self.labels = labels if _plain_strings(labels) else [label or "" for label in labels]
-        self._values = list(map(_SPAN_VALUE, spans))
         # a plain non-empty string value is the canonical form itself
         self._plain_values = _plain_strings(self._values) and "" not in self._values
         self._made: list[_Entity | None] = [None] * count
@@ -470,7 +469,7 @@ class _EntityTable:
     def people(self) -> list[str]:
         """Canonical names of the PER entities, in order."""
         if self._plain_values:
-            return [v for v, label in zip(self._values, self.labels, strict=True) if label == "PER"]
+            return list(compress(self._values, map(eq, self.labels, repeat("PER"))))
         return [self._canonical(k) for k, label in enumerate(self.labels) if label == "PER"]
 
     @property
@@ -496,8 +495,11 @@ class _ArticleEntities:
         return self._table
 
 
-_SPAN_START, _SPAN_END = attrgetter("start"), attrgetter("end")
-_SPAN_LABEL, _SPAN_VALUE = attrgetter("label"), attrgetter("value")
+def _span_columns(spans: list[Span]) -> list[tuple[Any, ...]]:
+    """The spans' fields column by column (start, end, kind, label, value, …): one C-level
+    transposition instead of one getter call per span and field."""
+    # every span has Span's fields: no length check needed (strict=True costs a third more)
+    return list(zip(*spans, strict=False)) if spans else [()] * len(Span._fields)
 
 
 def _strictly_increasing(values: list[int]) -> bool:
@@ -586,6 +588,52 @@ def _index_tails(full_names: dict[str, str | None], canonical: str) -> None:
         )
 
 
+_TAILS = itemgetter(1)
+
+
+class _FullNames:
+    """Folded tails of person names (``بنخضرة``, ``بن عمر``) -> the full canonical name.
+
+    The names come in order: every distinct person canonical of the article, with the
+    speakers learnt before the first look-up, then each speaker learnt after it. The index
+    is what :func:`_index_tails` makes of them in that order, but it is built only when a
+    look-up may find something: a key that is no name's tail (most are: a speaker's full
+    name) is answered by the set of every tail, which grows only by names not seen yet.
+    """
+
+    def __init__(self, people: Callable[[], list[str]]):
+        self._people = people  # the article's person canonicals, read on first look-up
+        self._names: list[str] | None = None  # in indexing order, from the first look-up
+        self._pending: list[str] = []  # names learnt before it
+        self._seen: set[str] = set()  # the distinct names of ``_names``
+        self._tails: set[str] = set()  # their tails
+        self._index: dict[str, str | None] = {}  # _index_tails of the names ``[:_indexed]``
+        self._indexed = 0
+
+    def learn(self, canonical: str) -> None:
+        if self._names is None:
+            self._pending.append(canonical)
+            return
+        self._names.append(canonical)
+        if canonical not in self._seen:
+            self._seen.add(canonical)
+            self._tails.update(_folded_tails(canonical)[1])
+
+    def get(self, key: str) -> str | None:
+        """The full name whose tail ``key`` is; None if two names share it, or none has it."""
+        names = self._names
+        if names is None:
+            names = self._names = list(dict.fromkeys(self._people() + self._pending))
+            self._seen.update(names)
+            self._tails.update(chain.from_iterable(map(_TAILS, map(_folded_tails, names))))
+        if key not in self._tails:  # no tail of any name: not in the index either
+            return None
+        for canonical in islice(names, self._indexed, None):
+            _index_tails(self._index, canonical)
+        self._indexed = len(names)
+        return self._index.get(key)
+
+
 class _Resolver:
     """Finds subjects of speech cues and remembers the last speaker of the article."""
 
@@ -601,25 +649,17 @@ class _Resolver:
         self.since = 0  # end of the previous quote
         self.attribution: tuple[_Cue | None, _Speaker | None] = (None, None)  # the previous quote's
         # folded tail of a person's name (``بنخضرة``, ``بن عمر``) -> the full canonical name
-        # built on first use from every distinct person canonical of the article
-        self.full_names: dict[str, str | None] | None = None
-        self.pending_names: list[str] = []  # speakers' names learnt before the index exists
+        self.full_names = _FullNames(entities.people)
+        # the last subject phrase speaker_of looked in, and whether a person is named there
+        self.person_phrase: tuple[tuple[int, int] | None, bool] = (None, False)
 
     def learn_name(self, canonical: str) -> None:
         """Index every tail of a multi-word name; a tail two people share stays unresolved."""
-        if self.full_names is None:
-            self.pending_names.append(canonical)  # indexed when the index is first used
-            return
-        _index_tails(self.full_names, canonical)
+        self.full_names.learn(canonical)
 
     def full_name(self, name: str) -> str:
         """The longest person name of the article that ``name`` is the tail of, else ``name``."""
-        full_names = self.full_names
-        if full_names is None:
-            full_names = self.full_names = {}
-            for canonical in dict.fromkeys(self.entities.people() + self.pending_names):
-                _index_tails(full_names, canonical)
-        return full_names.get(_fold(name).strip()) or name
+        return self.full_names.get(_fold(name).strip()) or name
 
     def original(self, start: int, end: int) -> str:
         o_start, o_end = self.nt.to_original_span(start, end)
@@ -701,7 +741,7 @@ class _Resolver:
         """The name a chain of person mentions ends with: in ``رئيس [غرفة التجارة]
         [فلان]`` or ``… [سعود] الدكتور [فلان]`` the last one is the title's holder."""
         k = bisect_right(self.entity_starts, entity.start)
-        while k < len(self.entities) and self.entity_starts[k] < limit:
+        while k < len(self.entity_starts) and self.entity_starts[k] < limit:
             following = self.entities[k]
             k += 1
             if following.start < entity.end:
@@ -759,18 +799,22 @@ class _Resolver:
             canonical = entity.canonical
             if len(canonical.split()) <= len(entity.text.split()):
                 canonical = self.full_name(canonical)
-            return _Speaker(
-                role or _strip_clitic(entity.text), canonical, "role" if role else "entity"
+            return _new_tuple(  # _Speaker(text, canonical, how)
+                _Speaker,
+                (role or _strip_clitic(entity.text), canonical, "role" if role else "entity"),
             )
         written = _strip_clitic(self.original(start, end))
         return _Speaker(role or written, self.full_name(written), "role" if role else "entity")
 
     # -- the subject phrase after a cue
     def subject_after(self, start: int, limit: int, cue: _Cue) -> tuple[int, int] | None:
-        """Span of the subject phrase that starts at ``start`` (before ``limit``)."""
-        tokens: Iterator[re.Match[str]] = _TOKEN.finditer(self.norm, start, limit)  # read lazily
-        verb = cue.text.split()[-1]
-        verb = verb[1:] if verb[:1] in "وف" and verb[1:] in _VERB_SET else verb
+        """Span of the subject phrase that starts at ``start`` (before ``limit``).
+
+        Read in two steps: the words a subject may follow (a verb, an addressee) are
+        skipped until its first word, then words are taken until one ends the phrase.
+        """
+        tokens: Iterator[re.Match[str]] = _TOKEN.finditer(self.norm, start, limit)  # lazily
+        verb = _cue_verb(cue.text)
         if verb in _RELAYING:  # نقلت الوكالة عن الوزير قوله: the speaker follows عن
             listed = list(tokens)
             after = next((i for i, t in enumerate(listed) if t.group() == "عن"), None)
@@ -779,37 +823,46 @@ class _Resolver:
             head = next(tokens, None)
             if head is not None and head.group() != "في":  # جاء في البيان: skip في
                 tokens = chain((head,), tokens)
-        first = last = None
-        token = None
-        for index, token_ in enumerate(tokens):
-            previous, token = token, token_
+        numbered = enumerate(tokens)
+        for index, token in numbered:  # up to the subject's first word
             word = token.group()
-            if not _is_word(word):
-                if word in "«»\"'":
+            if not (word[0].isalnum() or word[0] == "_"):  # not a word (see _is_word)
+                if word in _MARK_TOKENS:
                     continue  # a name in guillemets: قال المتحدث «فلان»
-                break
-            folded = word
-            if folded in _STOPS or (folded in _VERB_SET and first is not None):
-                break
-            if (
-                first is not None
-                and folded.startswith("ل")
-                and not folded.startswith("ال")
-                and not self._inside_person(token.start())
-                and previous.group() not in '"«'  # صحيفة "لوموند"
-            ):
-                break  # an addressee: لقناة، لرويترز، للصحفيين
-            if first is None and (folded in _VERB_SET or folded in _RESUMPTIVE):
+                return None
+            if word in _STOPS:
+                return None
+            if word in _BEFORE_SUBJECT:
                 continue  # حسب ما صرح به وكيله
-            if first is None and _addressee(folded) and not self._inside_person(token.start()):
+            if _addressee(word) and not self._inside_person(token.start()):
                 continue  # قال للصحفيين: the addressee comes before the (unwritten) subject
-            if first is None:
-                first = token.start()
-            last = token.end()
-            if index >= _MAX_SUBJECT_TOKENS + 2:
-                break
-        if first is None:
+            first, last = token.start(), token.end()
+            room = index < _MAX_SUBJECT_TOKENS + 2  # may the phrase go on?
+            break
+        else:
             return None
+        previous = token
+        if room:
+            for index, token in numbered:  # the subject's further words
+                word = token.group()
+                if not (word[0].isalnum() or word[0] == "_"):
+                    if word not in _MARK_TOKENS:
+                        break
+                    previous = token
+                    continue
+                if word in _ENDS_SUBJECT:
+                    break
+                if (
+                    word[0] == "ل"
+                    and not word.startswith("ال")
+                    and not self._inside_person(token.start())
+                    and previous.group() not in '"«'  # صحيفة "لوموند"
+                ):
+                    break  # an addressee: لقناة، لرويترز، للصحفيين
+                last = token.end()
+                if index >= _MAX_SUBJECT_TOKENS + 2:
+                    break
+                previous = token
         # keep a person whose name runs past the stop (read from the columns)
         starts, ends = self.entity_starts, self.entities.ends
         lowest = bisect_left(starts, first)
@@ -830,6 +883,8 @@ class _Resolver:
 
     def has_person(self, start: int, end: int) -> bool:
         """Does a person's name start in ``[start, end)``?"""
+        if self.person_phrase[0] == (start, end):  # told by speaker_of already
+            return self.person_phrase[1]
         first = bisect_left(self.entity_starts, start)
         return "PER" in self.entities.labels[first : bisect_left(self.entity_starts, end, first)]
 
@@ -858,11 +913,14 @@ class _Resolver:
         words = _WORD.findall(self.norm, start, end)
         if not words or words[0] in _FUNCTION:  # no subject written: ``إذ قال``, ``وأضاف هو``
             return self.sentence_subject(cue.start) or self.previous(position)
+        first = bisect_left(self.entity_starts, start)
+        stop = bisect_left(self.entity_starts, end, first)
+        labels = self.entities.labels[first:stop]
+        self.person_phrase = phrase, "PER" in labels  # what has_person tells of it
+        if self.person_phrase[1]:  # the first person named there
+            return self.person(self.holder(self.entities[first + labels.index("PER")], end))
         head = _bare(words[0])
-        inside = self.entities_in(start, end)
-        people = [e for e in inside if e.label == "PER"]
-        if people:
-            return self.person(self.holder(people[0], end))
+        inside = self.entities.between(first, stop)
         marked = _MARKED_NAME.search(self.norm, start, min(len(self.norm), end + 1))
         if marked is not None and head in _ROLES:
             name = self.original(*marked.span(1))
@@ -1040,6 +1098,21 @@ class _Resolver:
             self.last_issuer = speaker  # who a later "the statement added" speaks for
 
 
+#: Quotation marks a subject phrase may hold (``قال المتحدث «فلان»``), as tokens.
+_MARK_TOKENS = frozenset("«»\"'")
+#: Words skipped before a subject's first word: a verb (``حسب ما صرح به``), a pronoun.
+_BEFORE_SUBJECT = _VERB_SET | _RESUMPTIVE
+#: Words that end a subject phrase once it started.
+_ENDS_SUBJECT = _STOPS | _VERB_SET
+
+
+@lru_cache(maxsize=1024)
+def _cue_verb(text: str) -> str:
+    """The verb of a cue as written (its last word, without a و/ف before a verb)."""
+    verb = text.split()[-1]
+    return verb[1:] if verb[:1] in "وف" and verb[1:] in _VERB_SET else verb
+
+
 def _entity_speaker(entity: _Entity | None) -> _Speaker | None:
     return None if entity is None else _Speaker(entity.text, entity.canonical, "entity")
 
@@ -1149,13 +1222,16 @@ class QuoteExtractor(Extractor):
 
         accepted: list[tuple[int, int, _Pair]] = []
         last_end = -1
+        long_span = _more_words_than(self.short_words)  # speech without asking _is_speech
         for pair in _pair_marks(norm, chars, marks):
             if pair.open < last_end:
                 continue  # nested inside a kept quote
             start, end = _trim(norm, pair.open + 1, pair.close)
             if end <= start or end - start > self.max_chars:
                 continue
-            if not self._is_speech(norm, pair, start, end, entities):
+            if long_span.match(norm, start, end) is None and not self._is_speech(
+                norm, pair, start, end, entities
+            ):
                 continue
             accepted.append((start, end, pair))
             last_end = pair.close + 1
@@ -1164,14 +1240,13 @@ class QuoteExtractor(Extractor):
 
         resolver = _Resolver(nt, entities.table)
         cues = _CueReader(norm, [p.open for _, _, p in accepted])
-        quoted_regions = [(p.open, p.close) for _, _, p in accepted]
-        resolver.quoted = quoted_regions
+        resolver.quoted = [(p.open, p.close) for _, _, p in accepted]
         previous_close = 0
         attributed: list[tuple[_Cue | None, _Speaker | None]] = []
         for number, (_start, _end, pair) in enumerate(accepted):
             resolver.since = previous_close
             cue, speaker = self._attribute(
-                resolver, norm, pair, cues.before(number), previous_close, quoted_regions
+                resolver, norm, pair, cues.before(number), previous_close
             )
             resolver.attribution = (cue, speaker)
             previous_close = pair.close + 1
@@ -1237,15 +1312,14 @@ class QuoteExtractor(Extractor):
         return _in_reported_speech(norm, pair.open, pair.close, words)
 
     # -- who said it?
-    def _attribute(self, resolver, norm, pair, cues, previous_close, quoted_regions):
+    def _attribute(self, resolver, norm, pair, cues, previous_close):
         """The cue and speaker of one quote; ``cues`` reads the cues before it, last first."""
         cue = _trailing_cue(norm, pair.close + 1)
         attributed = None  # ``"…"، على حد تعبيره``: names no one, the speaker is earlier
         if cue is not None:
-            limit = _sentence_end(norm, cue.end)
             # a participle's subject is the clause's, what follows it is its object
             phrase = (
-                resolver.subject_after(cue.end, limit, cue)
+                resolver.subject_after(cue.end, _subject_limit(norm, cue), cue)
                 if cue.kind not in ("phrase", "participle")
                 else None
             )
@@ -1256,12 +1330,13 @@ class QuoteExtractor(Extractor):
             attributed = cue if cue.kind == "saying" else None
         floor = max(previous_close, pair.open - CUE_WINDOW, _sentence_start(norm, pair.open))
         chosen: _Cue | None = None
+        # every cue from the floor on follows the previous quote and ends by this one's
+        # opening mark (the floor is at or after the previous closing mark): none is quoted
         for cue in cues(floor):
-            if not _inside_any(cue.start, quoted_regions) and cue.end <= pair.open:
-                if cue.kind != "phrase":
-                    chosen = cue
-                    break
-                chosen = chosen or cue
+            if cue.kind != "phrase":
+                chosen = cue
+                break
+            chosen = chosen or cue
         if (
             chosen is None
             and previous_close
@@ -1474,17 +1549,33 @@ def _inside_any(position: int, regions: Sequence[tuple[int, int]]) -> bool:
 
 
 def _sentence_start(norm: str, position: int) -> int:
+    """Where the sentence holding ``position`` starts (at most :data:`CUE_WINDOW` back)."""
     floor = max(0, position - CUE_WINDOW)
     start = floor
-    for mark in ".!?؟\n":
-        found = norm.rfind(mark, floor, position)
+    for mark in ".!?؟\n":  # each searched only after the latest end found so far
+        found = norm.rfind(mark, start, position)
         while (
             found != -1 and mark != "\n" and found + 1 < position and not norm[found + 1].isspace()
         ):
-            found = norm.rfind(mark, floor, found)  # a dot inside a number or an abbreviation
+            found = norm.rfind(mark, start, found)  # a dot inside a number or an abbreviation
         if found != -1:
-            start = max(start, found + 1)
+            start = found + 1
     return start
+
+
+def _subject_limit(norm: str, cue: _Cue) -> int:
+    """Where the subject after a trailing ``cue`` is read up to: the sentence's end.
+
+    Only a relaying verb needs that exactly (it looks for عن up to there). Any other cue
+    reads the words after it up to the first non-word token that is not a quotation mark,
+    and every sentence end before a line break is such a token (. ! ? ؟): reading up to
+    the line break (or :data:`CUE_WINDOW`) reads the same tokens, with no regex search.
+    """
+    if _cue_verb(cue.text) in _RELAYING:
+        return _sentence_end(norm, cue.end)
+    cap = min(len(norm), cue.end + CUE_WINDOW)
+    line_end = norm.find("\n", cue.end, cap)
+    return cap if line_end < 0 else line_end
 
 
 def _sentence_end(norm: str, position: int) -> int:
