@@ -451,33 +451,6 @@ class Gazetteer:
         readings[run] = reading
         return reading
 
-    def _matches(self, text: str) -> Iterator[re.Match[str]]:
-        """The pattern's matches, as ``finditer`` finds them, but tried only at the word
-        runs that can begin a name (and whose next run can go on with it)."""
-        runs = word_runs(text)
-        first_runs = self._first_runs
-        indices = runs.indices(first_runs.keys())
-        if not indices:
-            return
-        match = self._pattern.regex.match
-        folded = _pattern_text(text)
-        starts = runs.starts()
-        words = runs.runs
-        form = runs.form
-        last = len(words) - 1
-        end = 0
-        for k in indices:
-            start = starts[2 * k + 1]
-            if start < end:
-                continue  # inside the previous match
-            going_on = first_runs[form(k)]
-            if going_on is not None and (k == last or form(k + 1) not in going_on):
-                continue  # only longer names start here, and the next word is none of them
-            m = match(folded, start)
-            if m is not None:
-                end = m.end()
-                yield m
-
 
 class _EmptyWhenPickled(dict[str, Any]):
     """A memo that pickles empty: a gazetteer sent to a worker process does not carry
