@@ -108,15 +108,18 @@ def main() -> int:
     if not args.skip_jobs:
         with tempfile.TemporaryDirectory() as tmp:
             corpus = generate.write_jsonl(Path(tmp) / "corpus.jsonl", int(args.mb * 1e6))
-            times = {}
-            for jobs in (1, 2):
-                out = Path(tmp) / f"spans-{jobs}.parquet"
-                times[jobs] = _time(
-                    lambda jobs=jobs, out=out: annotate_path(
-                        corpus, out, jobs=jobs, chunk_size=200
-                    ),
-                    args.repeat,
-                )
+            # the two runners take turns (1 2 2 1 ...), so a slow spell of the shared
+            # machine weighs on both alike; each keeps its fastest run
+            times = {1: float("inf"), 2: float("inf")}
+            for round_ in range(args.repeat):
+                for jobs in (2, 1) if round_ % 2 else (1, 2):
+                    out = Path(tmp) / f"spans-{jobs}.parquet"
+                    run = _time(
+                        lambda jobs=jobs, out=out: annotate_path(
+                            corpus, out, jobs=jobs, chunk_size=200
+                        )
+                    )
+                    times[jobs] = min(times[jobs], run)
             same = (Path(tmp) / "spans-1.parquet").read_bytes() == (
                 Path(tmp) / "spans-2.parquet"
             ).read_bytes()

@@ -594,6 +594,36 @@ def _first_runs(
     blank (:data:`_SEP`), so a run is a name's clitics and one or more of its tokens.
     """
     found: dict[str, set[str] | None] = {}
+    for form, following in _starting_runs(definite, plain, latin):
+        known = found.get(form, _UNKNOWN)
+        if following is None:
+            found[form] = None
+        elif known is _UNKNOWN:
+            found[form] = set(following)
+        elif known is not None:
+            known |= following
+    return {form: None if f is None else frozenset(f) for form, f in found.items()}
+
+
+def _following_runs(
+    definite: list[str], plain: list[str], latin: list[str]
+) -> dict[str, frozenset[str]]:
+    """Folded word run that can begin a match -> the runs that may follow it in a
+    longer name (runs no name goes on from are left out), as in :func:`_first_runs`
+    but whether a name may also end with the run or not."""
+    found: dict[str, set[str]] = {}
+    for form, following in _starting_runs(definite, plain, latin):
+        if following is not None:
+            found.setdefault(form, set()).update(following)
+    return {form: frozenset(f) for form, f in found.items()}
+
+
+def _starting_runs(
+    definite: list[str], plain: list[str], latin: list[str]
+) -> Iterator[tuple[str, set[str] | None]]:
+    """``(form, following)`` for each way a name can begin a word run: the run's
+    folded form with one of its clitics, and the folded runs that may come next in the
+    name, or ``None`` when the name ends with the run."""
     for bodies, clitics in (
         (definite, _DEFINITE_CLITICS),
         (plain, _PLAIN_CLITICS),
@@ -610,40 +640,7 @@ def _first_runs(
                     }
                 run_form = lookup_form(run)  # clitics have no letter lookup_form folds
                 for clitic in clitics:
-                    form = clitic + run_form
-                    known = found.get(form, _UNKNOWN)
-                    if following is None:
-                        found[form] = None
-                    elif known is _UNKNOWN:
-                        found[form] = set(following)
-                    elif known is not None:
-                        known |= following
-    return {form: None if f is None else frozenset(f) for form, f in found.items()}
-
-
-def _following_runs(
-    definite: list[str], plain: list[str], latin: list[str]
-) -> dict[str, frozenset[str]]:
-    """Folded word run that can begin a match -> the runs that may follow it in a
-    longer name (runs no name goes on from are left out), as in :func:`_first_runs`
-    but whether a name may also end with the run or not."""
-    found: dict[str, set[str]] = {}
-    for bodies, clitics in (
-        (definite, _DEFINITE_CLITICS),
-        (plain, _PLAIN_CLITICS),
-        (latin, ("",)),
-    ):
-        for body in bodies:
-            parts = re.split(r"([ \x00])", body)
-            segments, separators = parts[0::2], parts[1::2]
-            for run, after in _run_choices(segments, separators, 0):
-                if after == len(segments):
-                    continue
-                following = {lookup_form(r) for r, _ in _run_choices(segments, separators, after)}
-                run_form = lookup_form(run)
-                for clitic in clitics:
-                    found.setdefault(clitic + run_form, set()).update(following)
-    return {form: frozenset(f) for form, f in found.items()}
+                    yield clitic + run_form, following
 
 
 def _run_choices(segments: list[str], separators: list[str], i: int) -> list[tuple[str, int]]:
