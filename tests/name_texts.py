@@ -33,3 +33,20 @@ def mixed_text(
             pieces.append(data.draw(st.sampled_from(noise)))
         pieces.append(data.draw(st.sampled_from(blanks)))
     return "".join(pieces)
+
+
+#: Letter swaps an article's spelling of a name may make (blanks become dashes).
+_SWAPS = {"ة": "ه", "ه": "ة", "ي": "ى", "ا": "أ", "و": "ؤ", " ": "-", "ء": ""}
+
+
+def variant_spelling(name: str, data: st.DataObject, hamza_seats: str = "يوا") -> str:
+    """A name as an article may spell it: letters swapped for the variants the patterns
+    accept (or not), blanks changed into dashes, hamzas dropped or added after one of
+    ``hamza_seats``."""
+    chars = list(name)
+    for i, char in enumerate(chars):
+        if char in _SWAPS and data.draw(st.integers(0, 4)) == 0:
+            chars[i] = _SWAPS[char]
+        elif char in hamza_seats and data.draw(st.integers(0, 6)) == 0:
+            chars[i] = char + "ء"
+    return "".join(chars)

@@ -18,7 +18,7 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from name_texts import mixed_text
+from name_texts import mixed_text, variant_spelling
 
 from newslab.extract import entity_rules
 from newslab.extract.entities import _lexicon
@@ -73,24 +73,11 @@ _NOISE = [" ", "  ", "   ", "    ", "-", " - ", "\n", "،", ".", "@", "#", "/", 
 _LETTERS = list("ابتثجحخدذرسشصضطظعغفقكلمنهويةىئؤءأإآ") + list("AbcXyz0123456789_")
 
 
-def _variant(name: str, data: st.DataObject) -> str:
-    """A name as an article may spell it: letters swapped for the variants the
-    patterns accept (or not), blanks changed into dashes or removed."""
-    swaps = {"ة": "ه", "ه": "ة", "ي": "ى", "ا": "أ", "و": "ؤ", " ": "-", "ء": ""}
-    chars = list(name)
-    for i, char in enumerate(chars):
-        if char in swaps and data.draw(st.integers(0, 4)) == 0:
-            chars[i] = swaps[char]
-        elif char in "يوا" and data.draw(st.integers(0, 6)) == 0:
-            chars[i] = char + "ء"
-    return "".join(chars)
-
-
 def _pieces(vocabulary: list[str], data: st.DataObject) -> str:
     return mixed_text(
         data,
         vocabulary,
-        spell=_variant,
+        spell=variant_spelling,
         clitics=_CLITICS,
         letters=_LETTERS,
         noise=_NOISE,

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from name_texts import mixed_text
+from name_texts import mixed_text, variant_spelling
 
 from newslab.extract import entity_rules
 from newslab.extract.entities import _lexicon
@@ -105,16 +105,7 @@ _LETTERS = list("ابتثجحخدذرسشصضطظعغفقكلمنهويةىئؤ�
 
 
 def _variant(name: str, data: st.DataObject) -> str:
-    """A name as an article may spell it: letters swapped for the variants the pattern
-    accepts (or not), blanks changed into dashes, hamzas added or dropped."""
-    swaps = {"ة": "ه", "ه": "ة", "ي": "ى", "ا": "أ", "و": "ؤ", " ": "-", "ء": ""}
-    chars = list(name)
-    for i, char in enumerate(chars):
-        if char in swaps and data.draw(st.integers(0, 4)) == 0:
-            chars[i] = swaps[char]
-        elif char in "يواس" and data.draw(st.integers(0, 6)) == 0:
-            chars[i] = char + "ء"
-    return "".join(chars)
+    return variant_spelling(name, data, hamza_seats="يواس")  # س: a hamza after a non-seat letter too
 
 
 def _text(vocabulary: list[str], data: st.DataObject, most: int = 14) -> str:
