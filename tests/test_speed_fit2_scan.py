@@ -105,7 +105,9 @@ _LETTERS = list("ابتثجحخدذرسشصضطظعغفقكلمنهويةىئؤ�
 
 
 def _variant(name: str, data: st.DataObject) -> str:
-    return variant_spelling(name, data, hamza_seats="يواس")  # س: a hamza after a non-seat letter too
+    return variant_spelling(
+        name, data, hamza_seats="يواس"
+    )  # س: a hamza after a non-seat letter too
 
 
 def _text(vocabulary: list[str], data: st.DataObject, most: int = 14) -> str:
