@@ -27,7 +27,7 @@ from newslab.extract.entity_rules import (
     tokens_after,
 )
 from newslab.extract.entity_text import NATIONALITY, STOPWORDS
-from newslab.extract.gazetteer import default_gazetteer
+from newslab.extract.gazetteer import default_gazetteer, word_runs
 
 PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -62,11 +62,12 @@ def _event_checks(text: str) -> list[tuple[bool, bool]]:
     spans = Spans(default_gazetteer().find(text))
     spell = EntityExtractor().spell
     out = []
-    for start, end, (clitics, _word, _k, cat), after, _ in _lexicon_hits(text, _lexicon()):
+    starts = word_runs(text).starts()
+    for start, end, (clitics, _word, _k, cat), after, part in _lexicon_hits(text, _lexicon()):
         if cat != "event" or after is None:
             continue
         found = _event(text, start, clitics, tokens_after(text, end), spans, spell)
-        out.append((_no_event_after(text, end, after, spans), found is not None))
+        out.append((_no_event_after(text, starts, part, spans), found is not None))
     return out
 
 

@@ -4,12 +4,13 @@
 (a scale word, a currency noun, ``المئة``) ends only when no earlier hit covers it, and
 :func:`~newslab.extract.number_grammar._after_scale` stops when no ``و`` follows. The
 driver that read every anchor first and sorted the candidates (resolving each ambiguous
-currency as it came, with one evidence scan per family), and the compound reader
-without the check, are kept here as oracles.
+currency as it came, with one evidence scan per family) from one trie scan of the anchor
+stems, and the compound reader without the check, are kept here as oracles.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from operator import itemgetter
 
@@ -22,11 +23,13 @@ from test_speed_num_evidence import oracle_country_evidence
 from newslab.arabic.normalize import normalize
 from newslab.extract import number_grammar as grammar
 from newslab.extract.number_currency import FAMILY_NOUNS
-from newslab.extract.number_words import FRACTIONS, SCALES, UNITS, WORD_NUMBERS
+from newslab.extract.number_words import FRACTIONS, SCALES, UNITS, WORD_NUMBERS, trie_pattern
 
 # ------------------------------------------------------------------------ oracles
 
 
+#: The one scan of all anchor stems that the keyed passes replaced.
+_TRIE_ANCHOR_STEMS = re.compile(trie_pattern(grammar._ANCHOR_LITERALS))
 #: Every digit token; the driver now skips those glued after a Latin letter or a sign.
 _ALL_DIGITS = regex.compile(r"(?<![0-9.,])[0-9]+(?:[.,][0-9]+)*")
 
@@ -34,7 +37,7 @@ _ALL_DIGITS = regex.compile(r"(?<![0-9.,])[0-9]+(?:[.,][0-9]+)*")
 def _oracle_candidates(text: str) -> list[tuple[int, int | str]]:
     found: list[tuple[int, int | str]] = [m.span() for m in _ALL_DIGITS.finditer(text)]
     n = len(text)
-    for m in grammar._ANCHOR_STEMS.finditer(text):
+    for m in _TRIE_ANCHOR_STEMS.finditer(text):
         pos, end = m.span()
         start = pos
         while start > 0 and pos - start < 2 and text[start - 1].isalpha():

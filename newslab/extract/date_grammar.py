@@ -236,55 +236,72 @@ def _pattern() -> re.Pattern[str]:
     ordinal = rf"{_alternation(list(ordinal_days()))}{_SP}من{_SP}"
     day = rf"(?:{ordinal}|{_CL}{_DAY}{_OSP}(?:من{_SP})?)"
     hmonth = _alternation(list(hijri_month_names()))
-    latin = _alternation(list(latin_month_names()))
-    latin_month = rf"(?i:{latin})\.?(?![^\W\d_])"
     tens = _alternation(list(DECADE_TENS))
+    first = _first_letters()
 
     iso = (
-        r"(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?"
+        r"(?=\d{4}-)(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?"
         r"(?:Z|[+-]\d{2}:?\d{2})?)?)(?![\d:])"
     )
     numeric = (
-        r"(?P<num>\d{1,2}(?P<ns>[/.-])\d{1,2}(?P=ns)\d{4}"
+        r"(?=\d{1,4}[/.-])(?P<num>\d{1,2}(?P<ns>[/.-])\d{1,2}(?P=ns)\d{4}"
         r"|\d{4}(?P<ns2>[/.-])\d{1,2}(?P=ns2)\d{1,2})(?![\d]|[.,/-]\d)"
     )
+    latin_month = rf"{_latin_month()}\.?(?![^\W\d_])"
     latin_dates = (
         rf"(?P<latin>{latin_month}{_SP}{_DAY}{_ORDSUF}(?:,?{_SP}{_YEAR})?"
         rf"|{_DAY}{_ORDSUF}{_SP}(?:of{_SP})?{latin_month}(?:,?{_SP}{_YEAR})?"
         rf"|{latin_month},?{_SP}{_YEAR})"
     )
+    # a day before a Hijri month, or a Hijri year
+    hijri_digits = rf"\d{{1,2}}{_OSP}(?:من{_SP})?{_CL}{_chars(first['hmonth'])}|1[2-5]"
     hijri = (
+        rf"(?={_chars(first['cl'] | first['hmonth'] | first['yearword'])}|{hijri_digits})"
         rf"(?P<hijri>(?:{_CL}{_DAY}{_OSP}(?:من{_SP})?)?{_CL}{hmonth}{_SP}"
         rf"(?:(?:عام|سن[ةه]){_SP})?{_HYEAR}(?:{_OSP}{_ERA})?"
         rf"|(?:{_YEARWORD}{_SP})?{_HYEAR}{_OSP}{_ERA})"
     )
     day_range = (
+        rf"(?={_CL}\d{{1,2}}{_OSP}[–\-واح])"
         rf"(?P<drange>{_CL}{_DAY}{_OSP}(?:[–-]|و|الي|حتي|حتى){_OSP}{_DAY}{_OSP}"
         rf"(?:من{_SP})?{months}(?:{yearpart}|{_SP}{_REL})?)"
     )
+    # a day is followed by its month (after من, a clitic or شهر) or a parenthesis
+    day_digits = rf"\d{{1,2}}{_OSP}(?:من{_SP})?{_chars(first['cl'] | first['month'] | set('ش('))}"
     full = (
+        rf"(?={_chars(first['weekday'] | first['ordinal'] | first['cl'])}|{day_digits})"
         rf"(?P<full>(?:{wd_prefix}{weekday}{_COMMA}(?:الموافق{_SP}|\({_OSP})?)?"
         rf"{day}{months}(?:{yearpart}|{_SP}{_REL})?)"
     )
-    weekday_expr = rf"(?P<wday>{wd_prefix}{weekday}(?:{_SP}{_REL})?)"
-    month_expr = rf"(?P<month>{months}(?:{yearpart}|{_SP}{_REL})?)"
+    weekday_expr = rf"(?={_chars(first['weekday'])})(?P<wday>{wd_prefix}{weekday}(?:{_SP}{_REL})?)"
+    month_expr = (
+        rf"(?={_chars(first['cl'] | first['month'] | set('ش('))})"
+        rf"(?P<month>{months}(?:{yearpart}|{_SP}{_REL})?)"
+    )
     year_start = rf"(?:{_YEARWORD}{_SP})?{_YEAR}"
     year_range = (
+        rf"(?={_chars(first['yearword'])}|\d)"
         rf"(?P<yrange>{year_start}{_OSP}(?:[–/-]|{_SP}(?:الي|حتي|حتى){_SP}){_OSP}{year_start}"
         rf"|(?<=بين[ \t]){year_start}{_OSP}و{_OSP}{year_start}"
         rf"|[وف]?(?:ال)?(?:عامي|سنتي){_SP}{_YEAR}{_OSP}و{_OSP}{_YEAR})"
     )
-    year_expr = rf"(?P<year>{_YEARWORD}{_SP}{_YEAR}|(?P<bare>{_YEAR}))"
+    year_expr = (
+        rf"(?={_chars(first['yearword'])}|\d)"
+        rf"(?P<year>{_YEARWORD}{_SP}{_YEAR}|(?P<bare>{_YEAR}))"
+    )
     decade = (
+        rf"(?={_chars(first['cl'] | first['tens'] | set('عا'))})"
         rf"(?P<decade>(?:[وف]?[بل]?عقد{_SP})?{_CL}(?:ال)?{tens}(?:ي)?ات{_NOT_WORD}"
         rf"(?:{_SP}(?:من{_SP})?{_CENTURY})?)"
     )
     rel_period = (
+        rf"(?={_chars(first['art'] | set('وفهبلن'))})"
         rf"(?P<relp>[وف]?(?:هذا|هذه){_SP}ال{_PERIOD}{_NOT_WORD}"
         rf"|[وف]?[بل]?نفس{_SP}(?:ال{_PERIOD}|اليوم){_NOT_WORD}"
         rf"|{_ART}{_PERIOD}(?:{_SP}{_REL})?{_NOT_WORD})"
     )
     rel_day = (
+        rf"(?={_chars(first['weekday'] | set('اغ'))})"
         rf"(?P<reld>(?:{_DAYPART}{_SP})?(?:[وف]?[بل]?يوم{_SP})?"
         rf"(?:{_ART}يوم|[وف]?امس|{_ART}امس|[وف]?البارح[ةه]|[وف]?غدا|[وف]?(?:يوم|بعد){_SP}غد"
         rf"|[وف]?اول{_SP}(?:من{_SP})?امس|{_ART}ليل[ةه]{_SP}الماضي[ةه]){_NOT_WORD}"
@@ -304,8 +321,55 @@ def _pattern() -> re.Pattern[str]:
             rel_day,
         ]
     )
-    core = rf"{_digits_first()}(?:{iso}|{numeric}|{latin_dates}|(?P<mod>{_MOD}{_SP})?(?:{arabic}))"
-    return re.compile(rf"(?<!\w)(?:(?P<ctx>{_CTX}){_SP})?{core}")
+    mod = rf"(?P<mod>(?={_chars(first['mod'])}){_MOD}{_SP})?"
+    core = rf"{_digits_first()}(?:{iso}|{numeric}|{latin_dates}|{mod}(?:{arabic}))"
+    ctx = rf"(?:(?P<ctx>(?={_chars(first['ctx'])}){_CTX}){_SP})?"
+    return re.compile(rf"(?<!\w){ctx}{core}")
+
+
+# The lookaheads before the alternatives of the grammar name the characters each can
+# begin with (and, for a digit, what must follow it): an alternative that cannot
+# match where the grammar stands is then left after one character test, instead of
+# being entered (``re`` only skips an alternative at once when it begins with a
+# literal or a character set, which a named group does not). They are implied by
+# the alternatives they guard, so they change no match.
+
+
+def _chars(letters: set[str]) -> str:
+    """A character set of ``letters``."""
+    return "[" + "".join(re.escape(c) for c in sorted(letters)) + "]"
+
+
+@lru_cache(maxsize=1)
+def _first_letters() -> dict[str, set[str]]:
+    """The letters each piece of the grammar can begin with."""
+    clitics = set("وفبلك")  # _CL, and the conjunctions and prepositions of _ART, _YEARWORD
+    daypart = set("وف") | {word[0] for word in DAYPART_WORDS}
+    return {
+        "cl": clitics,
+        "art": clitics | set("ا"),
+        "yearword": clitics | set("اعس"),
+        "month": {name[0] for name in month_names()},
+        "hmonth": {name[0] for name in hijri_month_names()},
+        "tens": {word[0] for word in DECADE_TENS},
+        "ordinal": {word[0] for word in ordinal_days()},
+        # wd_prefix (a day part, يوم) before _ART and its weekday stem
+        "weekday": daypart | clitics | set("اي"),
+        "mod": set("وفبل") | {word[0] for word in MOD_WORDS},
+        "ctx": set("وف") | {word[0] for word in CTX_WORDS},
+    }
+
+
+@lru_cache(maxsize=1)
+def _latin_month() -> str:
+    """A Latin month name, case-insensitive, behind a test of its first letter (the
+    case-insensitive trie is slow to fail: ``re`` enters each of its branches)."""
+    return rf"(?={_latin_initials()})(?i:{_alternation(list(latin_month_names()))})"
+
+
+def _latin_initials() -> str:
+    """The first letters of the Latin month names, case-insensitive."""
+    return f"(?i:{_chars({name[0] for name in latin_month_names()})})"
 
 
 @lru_cache(maxsize=1)
@@ -316,15 +380,15 @@ def _digits_first() -> str:
     the grammar fail fast on the many numbers that are no date (33%، 12 شخصا، 12.5
     مليون: a dot or slash after a day begins only a numeric date, 12.05.2022), and on
     a bare يوم before a number (يوم 4 تموز: the grammar reads يوم only before a weekday
-    or a word of a relative day)."""
+    or a word of a relative day). The most frequent follower of a day comes first:
+    the order of the alternatives of a lookahead changes only how soon it passes."""
     month = _alternation(list(month_names()))
     hmonth = _alternation(list(hijri_month_names()))
-    latin = _alternation(list(latin_month_names()))
     return (
         rf"(?=(?![وف]?[بل]?يوم[ \t]{{1,3}}\d)\D|\d{{4}}"
-        rf"|\d{{1,2}}(?:[/.]\d{{1,2}}[/.]\d|{_ORDSUF}{_SP}(?:of{_SP})?(?i:{latin})"
-        rf"|{_OSP}(?:[–-]|و|الي|حتي|حتى){_OSP}\d"
-        rf"|{_OSP}(?:من{_SP})?{_CL}(?:شهر|\(|{month}|{hmonth})))"
+        rf"|\d{{1,2}}(?:{_OSP}(?:من{_SP})?{_CL}(?:شهر|\(|{month}|{hmonth})"
+        rf"|[/.]\d{{1,2}}[/.]\d|{_ORDSUF}{_SP}(?:of{_SP})?{_latin_month()}"
+        rf"|{_OSP}(?:[–-]|و|الي|حتي|حتى){_OSP}\d))"
     )
 
 
@@ -839,10 +903,11 @@ def _digits_in_latin_word(text: str, at: int, word_start: int, checked: int, flo
         window_start = max(floor, at - _WINDOW)
     else:
         window_start = max(floor, checked)
-    digits_first = _digits_first_re().match
-    for start in _after_punctuation(text, checked, at):
-        if digits_first(text, start) is not None:
-            return False
+    if not text[checked:at].isalnum():  # letters and digits only: no punctuation to read
+        digits_first = _digits_first_re().match
+        for start in _after_punctuation(text, checked, at):
+            if digits_first(text, start) is not None:
+                return False
     return _TRIGGERLESS_RE.search(text, window_start, at) is None
 
 
@@ -923,7 +988,10 @@ class _Backwards:
 
     def word_start(self, at: int, low: int) -> int:
         """Start of the word holding position ``at``: after the last blank (space,
-        newline or tab), not below ``low``."""
+        newline or tab), not below ``low``. Most triggers begin their word (a number
+        or a month name after a space): those are answered without the regex."""
+        if at == low or self.text[at - 1] in " \t\n":
+            return at
         return (
             self.size - _REVERSED_WORD.match(self.reversed, self.size - at, self.size - low).end()
         )
@@ -1005,11 +1073,13 @@ _REVERSED_GAP_WORD = re.compile(r"([ \t]{1,3})(?=[^ \t\n])[^ \t\n]*")
 def _interpret(match: re.Match[str], normalized: NormalizedText) -> Mention | None:
     text = normalized.text
     kind = match.lastgroup  # the alternatives are the outermost groups after ctx and mod
-    start = match.start("mod") if match.start("mod") >= 0 else match.start(kind)
+    start = match.start("mod")
+    if start < 0:
+        start = match.start(kind)
     end = match.end()
     body = text[start:end]
-    ctx = _strip_conj(match.group("ctx") or "")
-    mod_text = match.group("mod")
+    ctx_text, mod_text = match.group("ctx", "mod")
+    ctx = _strip_conj(ctx_text) if ctx_text else ""
     attrs: dict[str, Any] = {}
     if mod_text:
         mod_word = mod_text.strip()
@@ -1283,29 +1353,25 @@ def _weekday(match, body, start, end, ctx, attrs, normalized):
 
 def _month(match, body, start, end, ctx, attrs, normalized):
     text = normalized.text
-    named = _named_month(body, text, start, attrs)
-    if named is None:
+    if _event_name(text, start):
         return None
-    month, found_all = named
-    found = found_all[0]
-    years = _YEAR_NUMBER.findall(body[found.end() :])
-    if years:
-        return Mention(start, end, "month", f"{int(years[-1]):04d}-{month:02d}", attrs=attrs)
-    direction = _direction(body[found.end() :])
-    names = [" ".join(f.group().split()) for f in found_all]
-    paired = len(names) > 1 or "شهر" in body[: found.start()]
+    reading = _month_reading(body)
+    if reading is None:
+        return None
+    month, system, name, name_start, name_end, year, direction, paired = reading
+    attrs["month_system"] = system
+    if year is not None:
+        return Mention(start, end, "month", f"{year:04d}-{month:02d}", attrs=attrs)
     if direction is None and not paired:
         if not (ctx or attrs.get("mod")):
             return None
-        if names[0] in AMBIGUOUS_MONTH_NAMES:
+        if name in AMBIGUOUS_MONTH_NAMES:
             if ctx not in _STRONG_MONTH_CTX and not attrs.get("mod"):
                 return None
             if _next_word(text, end).startswith("ال"):
                 return None  # مارس الضغط: the verb "practised"
-            if names[0] == "اب":
-                o_start, o_end = normalized.to_original_span(
-                    start + found.start(), start + found.end()
-                )
+            if name == "اب":
+                o_start, o_end = normalized.to_original_span(start + name_start, start + name_end)
                 if "آ" not in normalized.original[o_start:o_end]:
                     return None
     direction = direction or NEAR
@@ -1313,6 +1379,35 @@ def _month(match, body, start, end, ctx, attrs, normalized):
         return None
     label = "relative" if direction != NEAR else "month"
     return Mention(start, end, label, rel=("month", month, direction), attrs=attrs)
+
+
+@lru_cache(maxsize=2048)
+def _month_reading(
+    body: str,
+) -> tuple[int, str, str, int, int, int | None, str | None, bool] | None:
+    """What the text of a month match says by itself, read once per distinct text
+    (a story names the same months again and again): the month and its naming
+    system, its first name (normalised) and where that lies in ``body``, the year
+    after it, the direction word after it, and whether it is paired (two names, or
+    after شهر). None when it names no single month."""
+    found_all = list(_token_patterns()["month"].finditer(body))
+    month_info = _month_of_names([found.group() for found in found_all])
+    if month_info is None:
+        return None
+    month, system = month_info
+    found = found_all[0]
+    rest = body[found.end() :]
+    years = _YEAR_NUMBER.findall(rest)
+    return (
+        month,
+        system,
+        " ".join(found.group().split()),
+        found.start(),
+        found.end(),
+        int(years[-1]) if years else None,
+        _direction(rest),
+        len(found_all) > 1 or "شهر" in body[: found.start()],
+    )
 
 
 def _year_range(match, body, start, end, ctx, attrs, normalized):
@@ -1462,7 +1557,9 @@ def _merge_ranges(mentions: list[Mention], text: str) -> list[Mention]:
         return mentions
     out: list[Mention] = []
     for mention in mentions:
-        if out and _joinable(out[-1], mention, text):
+        # a gap longer than 8 characters joins nothing (see _joinable): most pairs
+        # are told apart by their offsets alone, without slicing the gap
+        if out and mention.start - out[-1].end <= 8 and _joinable(out[-1], mention, text):
             out[-1] = _joined(out[-1], mention)
         else:
             out.append(mention)

@@ -106,7 +106,9 @@ class DatesExtractor(Extractor):
 
 def infer_anchor(mentions: Iterable[Mention]) -> dt.date | None:
     """The latest explicit full date among ``mentions`` (the article's likely date)."""
-    dates = [parse_iso_date(m.value) for m in mentions if m.is_full_date]
+    # a full date's value has ten characters at least: the length spares most
+    # mentions (years, months, relative ones) the pattern of is_full_date
+    dates = [parse_iso_date(m.value) for m in mentions if len(m.value) >= 10 and m.is_full_date]
     dates = [d for d in dates if d is not None]
     return max(dates) if dates else None
 
@@ -144,9 +146,15 @@ def spans_of(
     """Turn mentions into ``date`` spans on the original text, resolving relative ones."""
     recent: dict[str, str] = {}  # grain -> the last explicit value (for الشهر ذاته)
     original = normalized.original
-    size = len(original)
+    # a tatweel after a span ends its word (هـ): read on only in a text that holds one
+    tatweel_end = len(original) if "\u0640" in original else 0
     anchor_tag = anchor.tag if anchor is not None else None
+    resolved: dict[tuple[Any, ...], str] = {}  # relative spec -> its value at the anchor
     mentions = list(mentions)
+    # the last explicit values are read only by a period "itself" (الشهر ذاته)
+    tracks_recent = any(
+        m.rel is not None and m.rel[0] == "period" and m.rel[2] == SAME for m in mentions
+    )
     offsets = normalized.to_original_spans([(m.start, m.end) for m in mentions])
     for mention, (start, end) in zip(mentions, offsets, strict=True):
         attrs = dict(mention.attrs)
@@ -157,15 +165,17 @@ def spans_of(
                 value = recent[rel[1]]
                 attrs["resolved_from"] = f"context:{value}"
             elif anchor is not None:
-                value = resolve_relative(rel, anchor.date) or ""
+                value = resolved.get(rel)
+                if value is None:  # the same reference often recurs (شهر يوليو المقبل)
+                    value = resolved[rel] = resolve_relative(rel, anchor.date) or ""
                 attrs["resolved_from"] = anchor_tag if value else None
             else:
                 attrs["resolved_from"] = None
-        if value and value[:4].isdigit() and "/" not in value:
+        if tracks_recent and value and value[:4].isdigit() and "/" not in value:
             if len(value) >= 7 and value[4] == "-" and value[5] != "W":
                 recent["month"] = value[:7]
             recent["year"] = value[:4]
-        while end < size and original[end] == "\u0640":  # هـ: tatweel ends the word
+        while end < tatweel_end and original[end] == "\u0640":
             end += 1
         yield Span(start, end, "date", mention.label, value, attrs)
 

@@ -16,10 +16,9 @@ from __future__ import annotations
 import bisect
 import os
 import re
-import sys
-from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from functools import cached_property, lru_cache
 from itertools import islice
 from operator import attrgetter
@@ -197,7 +196,8 @@ class EntityExtractor(Extractor):
         cands = refine(text, cands, self.gaz, words, (own, corpus_known))
         chosen = _select(cands)
         chosen = _add_kingdoms(text, chosen, words)
-        chosen = _gloss_latin(text, chosen)
+        if prepared.latin:  # only Latin candidates take a gloss's entity
+            chosen = _gloss_latin(text, chosen)
         chosen = resolve_anaphora(text, chosen)
         return iter(self._spans(chosen, norm, article.text))
 
@@ -205,7 +205,7 @@ class EntityExtractor(Extractor):
         """The chosen candidates as spans of the article's text ``raw`` (``norm`` is its
         normalisation): values built from the text get the text's own spelling back."""
         text = norm.text
-        offsets = [(c.start, c.end) for c in chosen]
+        offsets = list(map(_start_end, chosen))
         if not norm.is_aligned:
             offsets = norm.to_original_spans(offsets)
         out: list[Span] = []
@@ -363,10 +363,11 @@ _RESPELLED_MEMO_SIZE = 65536
 
 _new_span = tuple.__new__
 _start = attrgetter("start")
+_start_end = attrgetter("start", "end")
 
 
 #: A word split as :class:`Words` makes it: parts (separators and words in turn), offsets.
-_Split = tuple[list[str], Sequence[int]]
+_Split = tuple[list[str], Sequence[int], AbstractSet[str], tuple[str, ...]]
 #: Texts up to this length keep their word split for ``extract`` (the gazetteer's
 #: :func:`word_runs` keeps the runs of texts up to 1 M characters).
 _SPLIT_KEEP_LIMIT = 1_000_000
@@ -378,18 +379,18 @@ def _kept_split(text: str) -> _Split | None:
 
     On normalised text the gazetteer's folds equal the ones of ``Words`` (the alef
     forms they add are folded by normalisation already), so the parts are the same.
-    The words are interned (an article repeats its words, a corpus its vocabulary) and
-    the offsets packed: about 6 bytes are kept per character of text, a third of the
-    split as made. (The separators are kept as they are: most are one blank, which
-    Python shares already; interning them too costs more time than the byte per
-    character it saves.)
+    The words are interned already (:class:`WordRuns` interns them: an article repeats
+    its words, a corpus its vocabulary), so the parts list is kept as it is (nothing
+    changes it), with its offsets as packed by :meth:`WordRuns.starts`: about 6 bytes
+    are kept per character of text, a third of the split as made. (The separators are
+    kept as they are: most are one blank, which Python shares already.) The runs' set
+    of words and those with a hamza come along, so ``Words`` need not read the words
+    again (about 2 more bytes per character).
     """
     if len(text) > _SPLIT_KEEP_LIMIT:
         return None
     runs = word_runs(text)
-    parts = runs.parts.copy()
-    parts[1::2] = map(sys.intern, runs.runs)
-    return parts, array("i", runs.starts())
+    return runs.parts, runs.starts(), runs.vocabulary, tuple(runs.hamza_free)
 
 
 class _Prepared(NamedTuple):
@@ -604,7 +605,12 @@ def _select(cands: Sequence[Candidate]) -> list[Candidate]:
     Candidates that overlap no other are kept as they are; each group of candidates
     linked by overlaps is settled on its own (:func:`_settle`), which gives the layer of
     one greedy pass over all of them (a candidate is refused only for a kept one that
-    overlaps it, so groups never interact). Most groups are a single candidate."""
+    overlaps it, so groups never interact). Most groups are a single candidate.
+
+    A candidate with the same span as the one before it in start order (the rules and
+    propagation often find the same name) that ranks no higher is left out: it is
+    refused whenever that one is kept or refused, so it changes nothing, and the
+    group is often a single candidate again."""
     kept: list[Candidate] = []
     group: list[Candidate] = []
     reach = -1  # where the current group ends
@@ -616,24 +622,39 @@ def _select(cands: Sequence[Candidate]) -> list[Candidate]:
             if len(group) == 1:
                 kept.append(group[0])
             elif group:
-                kept.extend(_settle(group))
+                kept.extend(_settle(group, reach))
             group = [c]
             reach = end
         else:
+            last = group[-1]
+            if (
+                end == last.end
+                and start == last.start
+                and (
+                    last.priority > c.priority
+                    or (last.priority == c.priority and last.label <= c.label)
+                )
+            ):
+                continue  # the same span, ranked after ``last`` (ties go to the first)
             group.append(c)
             if end > reach:
                 reach = end
     if len(group) == 1:
         kept.append(group[0])
     elif group:
-        kept.extend(_settle(group))
+        kept.extend(_settle(group, reach))
     return kept
 
 
-def _settle(group: list[Candidate]) -> list[Candidate]:
-    """The flat layer of overlapping candidates, in text order: longest first, then by
-    priority, start and label (ties in the order given). A few are compared with every
-    kept one; a large group (hostile text) keeps its layer sorted to bisect it."""
+def _settle(group: list[Candidate], reach: int) -> list[Candidate]:
+    """The flat layer of overlapping candidates (in start order, ending by ``reach``),
+    in text order: longest first, then by priority, start and label (ties in the order
+    given). The best one alone when it covers the others (most groups: a name and a
+    shorter one inside it); else a few are compared with every kept one, and a large
+    group (hostile text) keeps its layer sorted to bisect it."""
+    best = min(group, key=_rank)  # the first of the best, as a stable sort puts it
+    if best.end == reach and best.start == group[0].start:
+        return [best]  # every other one overlaps it
     order = sorted(group, key=_rank)
     if len(group) > _SMALL_GROUP:
         return _settle_large(order)

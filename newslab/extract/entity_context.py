@@ -38,7 +38,7 @@ from newslab.extract.entity_text import (
     key,
     words,
 )
-from newslab.extract.gazetteer import Entry, Gazetteer, GazetteerMatch
+from newslab.extract.gazetteer import Entry, Gazetteer, GazetteerMatch, word_runs
 
 __all__ = ["find_layout", "refine", "resolve_anaphora"]
 
@@ -52,6 +52,11 @@ _BYLINE = re.compile(
 )
 #: Every :data:`_BYLINE` match holds one of these.
 _BYLINE_WORDS = ("كتب", "بقلم", "اعداد", "تحرير")
+#: Every :data:`_BYLINE` match begins with one of these.
+_BYLINE_OPENINGS = (*_BYLINE_WORDS, " ", "\t")
+#: Below one line in this many characters, trying :data:`_BYLINE` at each line start
+#: costs less than scanning the text for :data:`_BYLINE_WORDS` first.
+_LINE_CHARS = 120
 #: ``المصدر: شبكة الأخبار الاقتصادية - الأردن`` (aggregator footers).
 _SOURCE_LINE = re.compile(
     r"(?m)^[ \t]{0,4}(?:المصدر|مصدر الخبر|المصدر الاصلي)[ \t]{0,3}:[ \t]{0,3}"
@@ -61,6 +66,9 @@ _SOURCE_LINE = re.compile(
 _CREDIT_LINE = re.compile(
     r"(?m)^[ \t]{0,4}(?P<name>[^\W_][^\n+/\-–—]{1,50}?)[ \t]{0,3}[+/][ \t]{0,3}وكالات[ \t.]{0,3}$"
 )
+#: Whole words (word runs) that every :data:`_SOURCE_LINE` / :data:`_CREDIT_LINE` holds.
+_SOURCE_WORDS = frozenset({"المصدر", "مصدر"})
+_CREDIT_WORD = "وكالات"
 #: ``لـ"الدستور"`` (tatweel is gone after normalisation: ``ل"...``).
 _QUOTED_OUTLET = re.compile(r'(?<!\w)[وف]?ل[ ]?"(?P<name>[^"\n]{2,40})"')
 _SPEECH = re.compile(
@@ -75,6 +83,17 @@ _PIPELINE = re.compile(
 )
 #: Every :data:`_PIPELINE` match holds one of these within its first 7 characters.
 _PIPELINE_ANCHORS = ("انابيب", "انبوب", "خط ")
+#: Every :data:`_PIPELINE` match holds one of these word runs (as
+#: :func:`~newslab.extract.gazetteer.word_runs` splits a text): a pipe word with its
+#: clitics, or else one of :data:`_LINES` and one of :data:`_FUELS` (``وخط الغاز``).
+_PIPELINE_WORDS = frozenset(
+    clitic + article + pipe
+    for clitic in ("", "و", "ف", "ب", "ل")
+    for article in ("", "ال")
+    for pipe in ("انابيب", "انبوب", "الانابيب", "الانبوب")
+)
+_FUELS = frozenset({"الغاز", "النفط"})
+_LINES = frozenset({"خط", "وخط", "فخط", "بخط", "لخط"})
 #: Project heads followed by a quoted name: ``مبادرة "طريق التنمية"``.
 _PROJECT_HEADS = ("مشروع", "مشروعي", "مبادرة", "برنامج", "خطة", "انبوب", "انبوبي")
 _QUOTED_PROJECT = re.compile(
@@ -172,16 +191,20 @@ def _occurrences(text: str, needles: tuple[str, ...], limit: int) -> list[int] |
     return found
 
 
-def _finditer_lines(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for a ``(?m)^`` pattern whose matches stay on one line:
-    the pattern is tried once per line instead of at every position of the text (or
-    by ``re``'s own scan where lines are very short)."""
+def _finditer_lines(
+    pattern: re.Pattern[str], text: str, openings: tuple[str, ...] = ("",)
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a ``(?m)^`` pattern whose matches stay on one line
+    and begin with one of ``openings``: the pattern is tried once per line that begins
+    so instead of at every position of the text (or by ``re``'s own scan where lines
+    are very short)."""
     if text.count("\n") > len(text) // _DENSE:
         yield from pattern.finditer(text)
         return
     start = 0
+    opens = text.startswith
     while start >= 0:
-        m = pattern.match(text, start)
+        m = pattern.match(text, start) if opens(openings, start) else None
         if m is not None:
             yield m
         newline = text.find("\n", start)
@@ -196,15 +219,20 @@ def find_layout(
     by_start = _HitsByStart(hits)
     if "\n" in text or text[:12].lstrip().startswith(("كتب", "بقلم")):
         out.extend(_bylines(text))
-    if "مصدر" in text:  # (in المصدر too)
+    # The gazetteer's word split of the same text (kept by word_runs): a set lookup of a
+    # whole word instead of a scan of the text per word.
+    vocabulary = word_runs(text).vocabulary
+    if not vocabulary.isdisjoint(_SOURCE_WORDS):
         out.extend(_lines(_SOURCE_LINE, text, by_start, spell))
-    if "وكالات" in text:
+    if _CREDIT_WORD in vocabulary:
         out.extend(_lines(_CREDIT_LINE, text, by_start, spell))
     if '"' in text:
         quotes = _occurrences(text, ('"',), len(text) // _DENSE)
         out.extend(_quoted_outlets(text, quotes, by_start, spell))
         out.extend(_quoted_projects(text, quotes, spell))
-    if "انبوب" in text or "انابيب" in text or "خط الغاز" in text or "خط النفط" in text:
+    if not vocabulary.isdisjoint(_PIPELINE_WORDS) or (
+        not vocabulary.isdisjoint(_FUELS) and not vocabulary.isdisjoint(_LINES)
+    ):
         out.extend(_pipelines(text, by_start, spell))
     out.extend(_institutions(text, hits, spell))
     return out
@@ -235,10 +263,10 @@ def _value(toks: Iterable[re.Match[str]], spell: Mapping[str, str]) -> str:
 
 
 def _bylines(text: str) -> list[Candidate]:
-    if not any(word in text for word in _BYLINE_WORDS):
-        return []  # what the pattern needs
+    if text.count("\n") > len(text) // _LINE_CHARS and not any(w in text for w in _BYLINE_WORDS):
+        return []  # what the pattern needs (scanned for only where lines are many)
     out = []
-    for m in _finditer_lines(_BYLINE, text):
+    for m in _finditer_lines(_BYLINE, text, _BYLINE_OPENINGS):
         toks = _tokens(text, m.start("name"), m.end("name"))
         if any(key(t.group()) in STOPWORDS or key(t.group()) in DAY_WORDS for t in toks):
             continue
@@ -319,7 +347,10 @@ def _anchors_before_quotes(
     if quotes is None:
         return None
     found = []
+    ends_with_head = text.endswith
     for at in quotes:
+        if not ends_with_head(heads, 0, at):
+            continue  # one C-level test of every head (most quote marks have none)
         for head in heads:
             start = at - len(head)
             if start >= 0 and text.startswith(head, start):
@@ -583,11 +614,12 @@ def _first_hit(maps: Sequence[Mapping[str, _T]], k: str) -> _T | None:
 
 
 def resolve_anaphora(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """Bare ``الجيش`` / ``النظام`` -> the one army / regime the article names in full."""
+    """Bare ``الجيش`` / ``النظام`` -> the one army / regime the article names in full
+    (``chosen``: the flat layer, in text order)."""
     if "جيش" not in text and "نظام" not in text:
         return chosen
     referents: dict[str, Counter[str]] = {"جيش": Counter(), "نظام": Counter()}
-    for c in chosen:
+    for c in _headed_candidates(text, chosen):
         if c.label != "ORG":
             continue
         m = _HEADED.match(text, c.start, c.end)
@@ -617,6 +649,32 @@ def resolve_anaphora(text: str, chosen: list[Candidate]) -> list[Candidate]:
     if not extra:
         return chosen
     return sorted([*chosen, *extra], key=lambda c: c.start)
+
+
+def _headed_candidates(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """The candidates of the flat layer ``chosen`` (in text order) that :data:`_HEADED`
+    may match: those starting at most four characters (clitics and article) before a
+    ``جيش`` or ``نظام``, found by ``str.find`` and bisection instead of trying every
+    candidate (all of them where the words outnumber the candidates)."""
+    found = _occurrences(text, ("جيش", "نظام"), len(chosen))
+    if found is None:
+        return chosen
+    picked: dict[int, None] = {}  # indices into ``chosen``, each once
+    size = len(chosen)
+    for at in found:
+        i = bisect.bisect_left(chosen, at - _HEAD_REACH, key=_candidate_start)
+        while i < size and chosen[i].start <= at:
+            picked[i] = None
+            i += 1
+    return [chosen[i] for i in sorted(picked)]
+
+
+#: The most characters :data:`_HEADED` reads before its head word (``وبال``).
+_HEAD_REACH = 4
+
+
+def _candidate_start(c: Candidate) -> int:
+    return c.start
 
 
 def _single(counter: Counter[str]) -> str | None:

@@ -24,7 +24,8 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress, count
+from itertools import accumulate, chain, compress, count
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from newslab.extract.entity_text import (
@@ -86,9 +87,23 @@ class Tokens:
     word at or after ``pos``, which must end a word) they are read off the split: a
     word of letters only is one token, and from the first other word on (digits,
     ``_``) the text is scanned as without a split.
+
+    ``cut`` turns true when the window (``limit`` tokens, ``_TOKEN_LIMIT`` characters)
+    ended the tokens or cut one short: until then the tokens made are the ones any
+    later window over the same words would make.
     """
 
-    __slots__ = ("_items", "_iter", "_limit", "_next", "_prev", "_starts", "_stop", "_text")
+    __slots__ = (
+        "_items",
+        "_iter",
+        "_limit",
+        "_next",
+        "_prev",
+        "_starts",
+        "_stop",
+        "_text",
+        "cut",
+    )
 
     def __init__(
         self,
@@ -110,6 +125,7 @@ class Tokens:
         self._items: list[Token] = [first] if first is not None else []
         self._prev = pos
         self._limit = limit
+        self.cut = False
 
     def get(self, i: int) -> Token | None:
         items = self._items
@@ -117,6 +133,7 @@ class Tokens:
             return items[i]
         while len(items) <= i:
             if len(items) >= self._limit:
+                self.cut = True
                 return None
             if self._starts is not None:
                 self._word_from_split(self._starts)
@@ -126,9 +143,12 @@ class Tokens:
             m = next(self._iter, None)
             if m is None:
                 self._iter = None
+                self.cut = self.cut or self._stop < len(self._text)
                 return None
             t = m.group()
             start, end = m.span()
+            if end == self._stop < len(self._text):
+                self.cut = True  # the token may go on past the window
             items.append(_new_token(Token, (start, end, t, key(t), self._text[self._prev : start])))
             self._prev = end
         return items[i]
@@ -137,11 +157,17 @@ class Tokens:
         """Take the next word of the split as a token, or leave the split: at its end
         (or the window's), or for a scan from a word that is not letters only."""
         j = self._next
-        if j >= len(starts) - 2 or (start := starts[j]) >= self._stop:
+        if j >= len(starts) - 2:
             self._starts = None  # no word left
             return
+        start, end = starts[j], starts[j + 1]
+        if end > self._stop:  # the window ends before the word does
+            self.cut = True
+            if start >= self._stop:
+                self._starts = None  # no word left in the window
+                return
+            end = self._stop  # the word cut short
         text = self._text
-        end = min(starts[j + 1], self._stop)  # the window may cut the last word short
         t = text[start:end]
         if not t.isalpha():  # digits or "_" inside: TOKEN splits it, scan from here on
             self._starts = None
@@ -722,6 +748,7 @@ def find_triggered(
     """
     out: list[Candidate] = []
     starts = word_runs(text).starts()  # the split the lexicon hits come from
+    names: dict[int, _Name] = {}  # title rules' names by start: a given name there reads them
     for head_start, head_end, (clitics, word, k, cat), after, part in _lexicon_hits(text, lex):
         if people_only and cat not in ("title", "given"):
             continue
@@ -730,18 +757,21 @@ def find_triggered(
                 continue  # a clitic glued to a given name: rarely a name start
             if after is None or not _could_continue(key(after), lex, k):
                 continue  # cheap test first: "علي" is mostly the preposition على
-            cand = _from_given(text, head_start, word, lex, spans, k, (starts, part + 2))
+            split = (starts, part + 2)
+            cand = _from_given(text, head_start, word, lex, spans, k, split, names.get(head_start))
             if cand is not None:
                 out.append(cand)
             continue
         if cat not in ("title", "descriptor"):
             if after is None:
                 continue  # these heads need a word right after them
-            if cat == "event" and _no_event_after(text, head_end, after, spans):
+            if cat == "event" and _no_event_after(text, starts, part, spans):
                 continue  # a plain word after the head: no event name
+            if cat == "security" and _no_anchor_after(text, starts, part, spans):
+                continue  # الأمن الغذائي: an armed body's name needs an anchor
         toks = Tokens(text, head_end, split=(starts, part + 2))
         if cat == "title":
-            cand = _after_title(text, toks, lex, spans)
+            cand = _after_title(text, toks, lex, spans, names)
             if (
                 cand is not None
                 and k in _AMBIGUOUS_TITLES
@@ -795,7 +825,15 @@ def _lexicon_hits(text: str, lex: Lexicon) -> list[tuple[int, int, Reading, str 
     return out
 
 
-def _after_title(text: str, toks: Sequence[Token], lex: Lexicon, spans: Spans) -> Candidate | None:
+#: A person's name read by :func:`name_tokens`: the tokens, where it starts, its length.
+_Name = tuple[Tokens, int, int]
+
+
+def _after_title(
+    text: str, toks: Tokens, lex: Lexicon, spans: Spans, names: dict[int, _Name] | None = None
+) -> Candidate | None:
+    """The person named after a title whose tokens are ``toks``; ``names`` takes the
+    name read (when no window cut its tokens), for :func:`_from_given` to reuse."""
     i = 0
     commas = 0
     while (tok := toks.get(i)) is not None and i < 9:
@@ -834,6 +872,8 @@ def _after_title(text: str, toks: Sequence[Token], lex: Lexicon, spans: Spans) -
     if commas and not lex.is_given(toks[i].key):
         return None  # "قائد الجيش، بزيارة ...": after a comma only a clear name
     n = name_tokens(toks, i, lex, spans)
+    if names is not None and not toks.cut:
+        names[toks[i].start] = (toks, i, n)
     if not n:
         return None
     return _person(toks, i, n, "title", 6)
@@ -872,38 +912,47 @@ def _from_given(
     spans: Spans,
     k: str,
     split: tuple[Sequence[int], int] | None = None,
+    read: _Name | None = None,
 ) -> Candidate | None:
     """A person named from a given name ``word`` (a whole word at ``start``) on;
-    ``split``: see :class:`Tokens`."""
+    ``split``: see :class:`Tokens`; ``read``: the name from ``start`` on when a title
+    rule has read it already (:func:`name_tokens` reads the same tokens again)."""
     inside = spans.covering(start)
     if inside is not None and inside.start < start and inside.entry.label == "PER":
         return None  # حسين inside صدام حسين: the known name stands
     first = _new_token(Token, (start, start + len(word), word, k, ""))
-    seq = Tokens(text, first.end, first=first, split=split)
     if k not in NAME_LINKS and not _name_token_ok(first, lex, first=True):
         return None
-    n = name_tokens(seq, 0, lex, spans)
+    if read is not None:
+        seq, i, n = read
+    else:
+        seq, i = Tokens(text, first.end, first=first, split=split), 0
+        n = name_tokens(seq, 0, lex, spans)
     if n < 2:
         return None
     if lex.given.get(k) == "ambiguous":
-        second = seq[1].key
+        second = seq[i + 1].key
         if is_definite(second) and not lex.is_given(second):
             return None
         if second[:1] in "بل" and not second.startswith(("بن", "بو")) and not lex.is_given(second):
             return None  # ساحات آمنة لإيواء: a common word, then a preposition
         if len(second) == 4 and second.endswith("ت") and not lex.is_given(second):
             return None  # أمل حصلت: a common word, then a verb
-    return _person(seq, 0, n, "given", 4)
+    return _person(seq, i, n, "given", 4)
 
 
 def _person(toks: Sequence[Token], i: int, n: int, source: str, priority: int) -> Candidate:
     parts = toks[i : i + n]
-    name = tuple(t.text for t in parts)
+    name = tuple(map(_token_text, parts))
     return Candidate(parts[0].start, parts[-1].end, "PER", " ".join(name), source, priority, name)
 
 
 def _canonical(parts: Sequence[Token], spell: Mapping[str, str]) -> str:
-    return " ".join(spell.get(t.key, t.text) for t in parts)
+    return " ".join(map(spell.get, map(_token_key, parts), map(_token_text, parts)))
+
+
+_token_text = itemgetter(2)  # Token.text, read by C code (no generator per name)
+_token_key = itemgetter(3)  # Token.key
 
 
 def _complement(
@@ -1231,20 +1280,78 @@ def _event(
     return Candidate(start, toks[n - 1].end, "EVENT", value, "event", 5)
 
 
-def _no_event_after(text: str, head_end: int, after: str, spans: Spans) -> bool:
-    """True when :func:`_event` surely finds nothing after a head followed by one or two
-    spaces and the word ``after``: a plain word (letters only, so it is the first token)
-    that is neither definite, a month nor an ordinal, with no place, organisation or
-    person known to start there, ends the name before it has a token.
+def _no_event_after(text: str, starts: Sequence[int], part: int, spans: Spans) -> bool:
+    """True when :func:`_event` surely finds nothing after the head that is part ``part``
+    of the text's word split (``starts``: its offsets, as for :class:`Tokens`), the next
+    word being one or two spaces away.
 
-    Most heads (``المؤتمر``, ``القمة``, ``الاتفاق``) are followed by such a word."""
-    if not after.isalpha():
-        return False
-    k = key(after)
-    if is_definite(k) or k in MONTHS or k in ORDINALS:
-        return False
-    hit = spans.at(head_end + 2 if text[head_end + 1] == " " else head_end + 1)
-    return hit is None or hit.entry.label not in ("GPE", "LOC", "ORG", "PER")
+    The words after the head are read off the split as the rule's tokens would be:
+    definite words (not stop or day words) that no gazetteer hit starts at go on, and
+    the rule ends without an anchor at the fourth of them, at the end of the text, at a
+    gap that is not blank, or at a word of another kind (``المؤتمر الصحفي الذي``,
+    ``القمة سيعقد``). A word that could anchor a name (a month, ordinal or nationality,
+    a known name's start, digits) or that the window would cut leaves it to the rule.
+    Most heads (``المؤتمر``, ``القمة``, ``الاتفاق``) are followed by such words."""
+    stop = starts[part + 1] + _TOKEN_LIMIT  # the end of the rule's window
+    at = spans.by_start
+    last = len(starts) - 2  # runs are the parts before it
+    j = part + 2
+    for n in range(4):
+        if j >= last:
+            return True  # no word left
+        start, end = starts[j], starts[j + 1]
+        if n and not _plain_gap(text[starts[j - 1] : start]):
+            return True  # the name ends before it has an anchor
+        if end > stop or start in at:
+            return False
+        word = text[start:end]
+        if not word.isalpha():
+            return False  # digits (a year, a day) or a word the tokens split
+        k = key(word)
+        if k in MONTHS or k in ORDINALS or k in NATIONALITY:
+            return False
+        if not is_definite(k) or k in STOPWORDS or k in DAY_WORDS:
+            return True
+        j += 2
+    return True  # four unanchored words: the longest name the rule reads
+
+
+def _no_anchor_after(text: str, starts: Sequence[int], part: int, spans: Spans) -> bool:
+    """True when :func:`_complement` surely finds no anchor after the security head that
+    is part ``part`` of the text's word split (read as for :func:`_no_event_after`), so
+    :func:`_org` finds nothing there: definite words go on; a stop, day or month word,
+    a preposition + ``ال``, a word of another kind, a gap that is not blank, the fourth
+    word or the end of the text ends the complement unanchored. A word that could anchor
+    it or lead on to an anchor (a nationality, a name adjective, a title, a ل-complement,
+    a known name's start, digits) or that the window would cut leaves it to the rule."""
+    stop = starts[part + 1] + _TOKEN_LIMIT
+    at = spans.by_start
+    last = len(starts) - 2
+    j = part + 2
+    for n in range(4):
+        if j >= last:
+            return True
+        start, end = starts[j], starts[j + 1]
+        if n and not _plain_gap(text[starts[j - 1] : start]):
+            return True
+        if end > stop or start in at:
+            return False
+        word = text[start:end]
+        if not word.isalpha():
+            return False
+        k = key(word)
+        if k in TITLE_WORDS or k in _NAMED_TITLES:
+            return False
+        if k in STOPWORDS or k in DAY_WORDS or k in MONTHS or word.isascii():
+            return True
+        if k in NATIONALITY or k in _NAME_ADJECTIVES:
+            return False
+        if k[:1] in ("ب", "ك", "ف") and k[1:3] == "ال":
+            return True
+        if not is_definite(k):
+            return k[:1] != "ل" or len(k) <= 3  # لحقوق الإنسان goes on
+        j += 2
+    return True
 
 
 def _event_tail(toks: Sequence[Token], i: int) -> bool:
@@ -1437,6 +1544,9 @@ def _latin_at(text: str, pos: int) -> Candidate | None:
 
 def find_latin(text: str) -> list[Candidate]:
     """Capitalised Latin sequences: names in tweets, credits and bracketed glosses."""
+    ascii_part = text.encode("ascii", "ignore")  # C-level, far quicker than re's class scan
+    if ascii_part.lower() == ascii_part:
+        return []  # no capital A-Z for a match to start with (most Arabic articles)
     out = []
     for m in _LATIN.finditer(text):
         cand = _latin_candidate(text, m)
@@ -1501,21 +1611,30 @@ class Words:
     words) and ``offsets[i]`` is where ``parts[i]`` starts: built by C-level splitting,
     so no Python code runs per character. A word's form (:meth:`form`) also drops a
     hamza after a seat letter, as :func:`key` does; ``vocabulary`` is the set of the
-    parts' forms. Forms are worked out once per distinct word, not per word.
+    words' forms. Forms are worked out once per distinct word, not per word.
     """
 
-    __slots__ = ("_forms", "_positions", "_vocabulary", "offsets", "parts")
+    __slots__ = ("_distinct", "_forms", "_hamza", "_positions", "_vocabulary", "offsets", "parts")
 
-    def __init__(self, text: str, split: tuple[list[str], Sequence[int]] | None = None) -> None:
+    def __init__(self, text: str, split: Sequence[Any] | None = None) -> None:
         """``split``: ``(parts, offsets)`` of ``text`` as made here, when the caller has
-        them already (the gazetteer's :class:`WordRuns` of the same normalised text)."""
+        them already (the gazetteer's :class:`WordRuns` of the same normalised text),
+        optionally followed by the set of its distinct words and the words of it holding
+        a hamza (the runs' ``vocabulary`` and ``hamza_free`` keys: no second pass over
+        the words to find them). The caller's set is never changed."""
+        distinct: set[str] | None = None
+        hamza: Iterable[str] = ()
         if split is None:
             parts = _WORD_SPLIT.split(_fold(text))
             offsets: Sequence[int] = list(accumulate(map(len, parts), initial=0))
-        else:
+        elif len(split) == 2:
             parts, offsets = split
+        else:
+            parts, offsets, distinct, hamza = split
         self.offsets = offsets
         self.parts = parts
+        self._distinct = distinct
+        self._hamza = hamza
         #: Parts whose form differs from them or may (those holding a hamza) -> form.
         self._forms: dict[str, str] = {}
         self._vocabulary: set[str] | None = None
@@ -1528,14 +1647,20 @@ class Words:
 
     @property
     def vocabulary(self) -> set[str]:
+        """The forms of the words (separators are never looked up: not in it)."""
         vocabulary = self._vocabulary
         if vocabulary is None:
-            vocabulary = self._vocabulary = set(self.parts)
-            hamza = [p for p in vocabulary if "ء" in p]
-            if hamza:  # the forms of the others are the parts themselves
-                self._forms = {p: _HAMZA_AFTER_SEAT.sub("", p) for p in hamza}
-                vocabulary.difference_update(hamza)
-                vocabulary.update(self._forms.values())
+            distinct = self._distinct
+            if distinct is None:
+                vocabulary = set(self.parts[1::2])
+                hamza: Iterable[str] = [p for p in vocabulary if "ء" in p]
+            else:  # the caller's set and hamza words (see __init__)
+                vocabulary, hamza = distinct, self._hamza
+            if hamza:  # the forms of the others are the words themselves
+                self._forms = forms = {p: _HAMZA_AFTER_SEAT.sub("", p) for p in hamza}
+                vocabulary = vocabulary.difference(forms)
+                vocabulary.update(forms.values())
+            self._vocabulary = vocabulary
         return vocabulary
 
     def _read_forms(self) -> dict[str, str]:
@@ -1550,7 +1675,7 @@ class Words:
         (one pass over the text for all the forms not asked for before)."""
         cache = self._positions
         wanted = list(wanted)
-        missing = {w for w in wanted if w not in cache}
+        missing = set(wanted).difference(cache)
         if missing:
             for w in missing:
                 cache[w] = []
@@ -1563,7 +1688,7 @@ class Words:
             for i in compress(count(1, 2), map(targets.__contains__, parts[1::2])):
                 part = parts[i]
                 cache[forms.get(part, part)].append(i)
-        out = [i for w in wanted for i in cache[w]]
+        out = list(chain.from_iterable(map(cache.__getitem__, wanted)))
         out.sort()
         return out
 
@@ -1590,11 +1715,11 @@ class NameMatcher:
         #: longest proclitics first
         forms: dict[str, tuple[tuple[int, int], ...]] = {}
         for first, size in longest.items():
-            clitic_forms, readings = _first_word_forms(first, size)
-            if forms.keys().isdisjoint(clitic_forms):
-                forms.update(zip(clitic_forms, readings, strict=True))
+            readings = _first_word_forms(first, size)
+            if forms.keys().isdisjoint(readings):
+                forms.update(readings)
                 continue
-            for form, reading in zip(clitic_forms, readings, strict=True):
+            for form, reading in readings.items():
                 held = forms.get(form)  # وعلي: و + علي, or the name وعلي itself
                 forms[form] = (
                     reading if held is None else tuple(sorted(held + reading, reverse=True))
@@ -1615,7 +1740,7 @@ class NameMatcher:
         if not indices:
             return []
         parts, offsets, forms, names = words.parts, words.offsets, self.forms, self.names
-        form = words.form
+        form_of = words._read_forms().get  # a word's form: form_of(part, part)
         last = len(parts) - 1
         out = []
         pos = 0
@@ -1623,7 +1748,8 @@ class NameMatcher:
             start = offsets[i]
             if start < pos or parts[i - 1][-1:] in ("@", "#"):
                 continue
-            first = form(i)
+            first = parts[i]
+            first = form_of(first, first)
             for clitics, size in forms[first]:
                 name = first[clitics:]
                 best = i if name in names else 0
@@ -1631,7 +1757,8 @@ class NameMatcher:
                 while size > 1 and j + 2 <= last and parts[j + 1] == " ":
                     j += 2
                     size -= 1
-                    name += " " + form(j)
+                    part = parts[j]
+                    name += " " + form_of(part, part)
                     if name in names:
                         best = j
                 if best:
@@ -1676,14 +1803,11 @@ def find_propagated(
 
 
 @lru_cache(maxsize=65536)
-def _first_word_forms(
-    first: str, size: int
-) -> tuple[tuple[str, ...], tuple[tuple[tuple[int, int]], ...]]:
-    """A name's first word with each of :data:`_PROCLITICS`, and the reading of each,
-    for :class:`NameMatcher` (memoised: an article's names recur across the corpus)."""
-    forms = tuple(clitics + first for clitics in _PROCLITICS)
-    readings = tuple(((len(clitics), size),) for clitics in _PROCLITICS)
-    return forms, readings
+def _first_word_forms(first: str, size: int) -> Mapping[str, tuple[tuple[int, int]]]:
+    """A name's first word with each of :data:`_PROCLITICS` -> the reading of it, for
+    :class:`NameMatcher` (memoised, so shared: read it, never change it; an article's
+    names recur across the corpus). A dict, so a matcher takes it in one update."""
+    return {clitics + first: ((len(clitics), size),) for clitics in _PROCLITICS}
 
 
 @lru_cache(maxsize=65536)

@@ -24,13 +24,18 @@ import csv
 import itertools
 import os
 import re
+import sys
+from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import compress
 from pathlib import Path
 from typing import Any, NamedTuple
+
+import numpy as np
 
 from newslab.errors import NewslabError
 from newslab.extract.entity_text import NATIONALITY, TOKEN, key
@@ -320,9 +325,18 @@ class Gazetteer:
         bodies = _bodies(self.by_key)
         self._pattern = _compile(*bodies)
         self._first_runs = _first_runs(*bodies)
+        self._starting_forms = frozenset(self._first_runs)  # a set probes faster than keys
         self._following = _following_runs(*bodies)
         self._entry_of: dict[str, Entry | None] = {}  # name as matched -> entry (memo)
         self._run_reading: dict[str, RunReading | None] = _EmptyWhenPickled()  # _read_run
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Unpickled strings are not interned: intern the run tables again (a copy sent
+        to a worker finds runs by identity too, see :func:`_first_runs`)."""
+        self.__dict__.update(state)
+        self._first_runs = _interned_table(self._first_runs)
+        self._following = _interned_table(self._following)
+        self._starting_forms = frozenset(self._first_runs)
 
     @classmethod
     def from_entries(cls, *sources: Iterable[Entry]) -> Gazetteer:
@@ -345,7 +359,7 @@ class Gazetteer:
         runs = word_runs(text)
         first_runs = self._first_runs
         forms = runs.forms()
-        present = forms & first_runs.keys()
+        present = forms & self._starting_forms
         # runs that only begin longer names, none of whose next runs is in the text
         present.difference_update(
             [f for f in present if (nxt := first_runs[f]) is not None and nxt.isdisjoint(forms)]
@@ -592,16 +606,19 @@ def _first_runs(
     A match starts a run of word characters and ends one; inside, a name's tokens are
     parted by blanks (``" "`` in a body) or, between letters and digits, by an optional
     blank (:data:`_SEP`), so a run is a name's clitics and one or more of its tokens.
+    The forms are interned, as :class:`WordRuns` interns the runs: a run found here is
+    then the very same string, which set and dict lookups see at once.
     """
     found: dict[str, set[str] | None] = {}
     for form, following in _starting_runs(definite, plain, latin):
+        form = sys.intern(form)
         known = found.get(form, _UNKNOWN)
         if following is None:
             found[form] = None
         elif known is _UNKNOWN:
-            found[form] = set(following)
+            found[form] = set(map(sys.intern, following))
         elif known is not None:
-            known |= following
+            known.update(map(sys.intern, following))
     return {form: None if f is None else frozenset(f) for form, f in found.items()}
 
 
@@ -610,11 +627,11 @@ def _following_runs(
 ) -> dict[str, frozenset[str]]:
     """Folded word run that can begin a match -> the runs that may follow it in a
     longer name (runs no name goes on from are left out), as in :func:`_first_runs`
-    but whether a name may also end with the run or not."""
+    but whether a name may also end with the run or not (forms interned likewise)."""
     found: dict[str, set[str]] = {}
     for form, following in _starting_runs(definite, plain, latin):
         if following is not None:
-            found.setdefault(form, set()).update(following)
+            found.setdefault(sys.intern(form), set()).update(map(sys.intern, following))
     return {form: frozenset(f) for form, f in found.items()}
 
 
@@ -641,6 +658,17 @@ def _starting_runs(
                 run_form = lookup_form(run)  # clitics have no letter lookup_form folds
                 for clitic in clitics:
                     yield clitic + run_form, following
+
+
+def _interned_table(
+    table: Mapping[str, frozenset[str] | None],
+) -> dict[str, frozenset[str] | None]:
+    """A run table of :func:`_first_runs` or :func:`_following_runs` with its strings
+    interned (after unpickling)."""
+    return {
+        sys.intern(form): None if runs is None else frozenset(map(sys.intern, runs))
+        for form, runs in table.items()
+    }
 
 
 def _run_choices(segments: list[str], separators: list[str], i: int) -> list[tuple[str, int]]:
@@ -695,6 +723,10 @@ class WordRuns:
     A cheap first pass for the name patterns: a name can only start a run whose folded
     form (:func:`_fold_seats`, hamzas dropped) begins some name, so the patterns are tried
     at those runs only instead of at every character. Built by C-level splitting.
+
+    The runs are interned: an article repeats its words and a corpus its vocabulary,
+    so the split costs less memory (``extract`` keeps it, see ``entities._kept_split``),
+    and the gazetteer's tables, interned too, find a run by identity.
     """
 
     __slots__ = ("_offsets", "hamza_free", "parts", "runs", "text", "vocabulary")
@@ -702,12 +734,29 @@ class WordRuns:
     def __init__(self, text: str) -> None:
         self.text = text
         parts = _WORD_RUN.split(_fold_seats(text))
+        runs = list(map(sys.intern, parts[1::2]))
+        parts[1::2] = runs
         self.parts = parts  # separators and runs in turn: run k is parts[2 * k + 1]
-        self.runs: list[str] = parts[1::2]
-        self.vocabulary = set(self.runs)
+        self.runs: list[str] = runs
+        self.vocabulary = set(runs)
+        self._offsets: array[int] | None = None
         #: The runs with a hamza -> their forms (the form of any other run is the run).
-        self.hamza_free = {r: r.replace("ء", "") for r in self.vocabulary if "ء" in r}
-        self._offsets: list[int] | None = None
+        self.hamza_free = self._hamza_runs()
+
+    def _hamza_runs(self) -> dict[str, str]:
+        """The runs with a hamza -> their forms, read at the text's (few) hamzas: a
+        hamza is a word character, so it lies in a run (no pass over the vocabulary)."""
+        text = self.text
+        at = text.find("ء")
+        if at < 0:
+            return {}
+        parts, starts = self.parts, self.starts()
+        out = {}
+        while at >= 0:
+            run = parts[bisect_right(starts, at) - 1]  # the last part starting by ``at``
+            out[run] = run.replace("ء", "")
+            at = text.find("ء", at + 1)
+        return out
 
     def form(self, k: int) -> str:
         """Run ``k`` folded, without hamzas."""
@@ -722,11 +771,20 @@ class WordRuns:
         """Where run ``k`` starts in the text."""
         return self.starts()[2 * k + 1]
 
-    def starts(self) -> list[int]:
-        """Where each part starts: run ``k`` starts at ``starts()[2 * k + 1]``."""
-        if self._offsets is None:
-            self._offsets = list(accumulate(map(len, self.parts), initial=0))
-        return self._offsets
+    def starts(self) -> array[int]:
+        """Where each part starts: run ``k`` starts at ``starts()[2 * k + 1]`` (and the
+        text's length last). A packed array (``"i"``, or ``"q"`` past 2**31 characters)
+        made by numpy's running sum, faster than a list of Python ints and the form the
+        entity extractor keeps; nothing may change it."""
+        offsets = self._offsets
+        if offsets is None:
+            parts = self.parts
+            wide = len(self.text) > _INT_MAX
+            kind = np.int64 if wide else np.intc
+            sums = np.zeros(len(parts) + 1, dtype=kind)
+            np.cumsum(np.fromiter(map(len, parts), kind, len(parts)), out=sums[1:])
+            offsets = self._offsets = array("q" if wide else "i", sums.tobytes())
+        return offsets
 
     def indices(self, forms: AbstractSet[str]) -> list[int]:
         """Indices of the runs whose form is in ``forms``, in text order."""
@@ -737,6 +795,7 @@ class WordRuns:
         return list(compress(range(len(self.runs)), map(wanted.__contains__, self.runs)))
 
 
+_INT_MAX = 2**31 - 1  # the largest offset an array of C ints holds
 _last_runs: WordRuns | None = None
 _KEEP_LIMIT = 1_000_000  # characters: the runs of a longer text are not kept
 

@@ -422,9 +422,9 @@ def link_person_names(
             i, j = members[x], members[y]
             if x != last_x:
                 earlier, last_x = [b for b in member_of[i] if b < order], x
-            if find(i) == find(j):
-                continue
             if earlier and not shared[j].isdisjoint(earlier):
+                continue  # tested in an earlier block (a set test: cheaper than two finds)
+            if find(i) == find(j):
                 continue
             if same_person(names[i], names[j]):
                 parent[find(i)] = find(j)

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import regex
 
 from newslab.arabic.normalize import normalize
-from newslab.extract.number_words import trie_pattern
+from newslab.extract.number_words import KeyedScan, trie_pattern
 
 __all__ = ["AMBIGUOUS_FAMILIES", "CurrencyMatch", "CurrencyTable", "currency_table"]
 
@@ -122,7 +122,7 @@ class CurrencyTable:
         for family in {r.family for r in rows}:
             self._codes[family] = frozenset(r.code for r in rows if r.family == family)
         self._candidates = {f: [r.code for r in rows if r.family == f] for f in self._codes}
-        #: one cue pattern per set of families asked for together (bounded: few sets occur)
+        #: one cue scan per set of families asked for together (bounded: few sets occur)
         self._stems = lru_cache(maxsize=64)(self._stem_pattern)
 
     # ------------------------------------------------------------------ matching
@@ -165,7 +165,7 @@ class CurrencyTable:
     ) -> dict[str | None, dict[str, int]]:
         """:meth:`country_evidence` of each of ``families`` (``None``: every currency),
         from one scan of ``text`` for the cue words of all of them: the scan, not the
-        counting, is what costs, and one pattern for several families costs little more
+        counting, is what costs, and one scan for several families costs little more
         than one for a single family."""
         families = sorted(set(families), key=str)
         words = _words_with_stem(text, self._stems(tuple(families)))
@@ -201,11 +201,12 @@ class CurrencyTable:
             return (default if default in top else top[0]), True
         return self.defaults[family], True
 
-    def _stem_pattern(self, families: tuple[str | None, ...]) -> re.Pattern[str]:
-        """The one-word country cues of ``families`` as one trie-factored pattern."""
+    def _stem_pattern(self, families: tuple[str | None, ...]) -> KeyedScan:
+        """A scan for the one-word country cues of ``families``."""
         codes = frozenset().union(*(self._codes[f] for f in families))
-        stems = {cue for r in self.rows if r.code in codes for cue in r.cues if " " not in cue}
-        return re.compile(trie_pattern(sorted(stems)) or "(?!)")
+        return KeyedScan(
+            cue for r in self.rows if r.code in codes for cue in r.cues if " " not in cue
+        )
 
 
 @lru_cache(maxsize=1)
@@ -235,19 +236,19 @@ def currency_table() -> CurrencyTable:
     return CurrencyTable(rows)
 
 
-def _words_with_stem(text: str, stems: re.Pattern[str]) -> Counter[str]:
+def _words_with_stem(text: str, stems: KeyedScan) -> Counter[str]:
     """How often each word of ``text`` that contains one of ``stems`` occurs.
 
     A word is a run of ``\\w`` as :mod:`regex` defines it. Finding the stems and
     widening each to its word reads only the words that can be cue words, which is
     much cheaper than splitting the whole article into words; linear time, since the
     stems inside a word already read are skipped. A blank next to the stem ends the
-    word without a regex search (the common case)."""
+    word without a regex search (the common case). A stem the scan skips overlaps one
+    it found, in the same word (stems are letters), so every such word is read."""
     words: list[str] = []
     word_end = 0
     size = len(text)
-    for found in stems.finditer(text):
-        start, end = found.span()
+    for start, end in sorted(stems.spans(text)):
         if start < word_end:
             continue
         if start > word_end and text[start - 1] != " ":

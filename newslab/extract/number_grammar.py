@@ -9,8 +9,8 @@ Digit tokens that belong to dates, times, years, URLs, handles, phone numbers or
 are dropped.
 
 Speed: digit tokens come from one character-class scan; amounts written in words are
-found from their *anchor* (a scale word, currency noun or ``المئة``) with one
-trie-factored regex and extended backwards over number words; what follows an amount
+found from their *anchor* (a scale word, currency noun or ``المئة``) with a few
+keyed literal passes and extended backwards over number words; what follows an amount
 is read with a single anchored regex. Every pattern is anchored or bounded: linear time.
 """
 
@@ -36,6 +36,7 @@ from newslab.extract.number_words import (
     UNITS,
     WORD_NUMBERS,
     YEAR_WORDS,
+    KeyedScan,
     parse_digits,
     read_word_number,
     trie_pattern,
@@ -99,8 +100,8 @@ _ANCHOR_WORDS = frozenset(
     + [w for w in _FAMILY_OF if not w.isascii()]
     + sorted(_ANCHOR_PERCENT)
 )
-#: Substrings that start every anchor word, found in one scan by a trie-factored ``re``
-#: pattern (per-literal ``str.find`` or a whole-word regex with lookbehind is slower).
+#: Substrings that start every anchor word, found by a few keyed passes (a trie of them
+#: all, per-literal ``str.find`` or a whole-word regex with lookbehind is slower).
 _ANCHOR_LITERALS = (
     "مليون",
     "مليار",
@@ -135,7 +136,7 @@ _ANCHOR_LITERALS = (
     "المائه",
     "الميه",
 )
-_ANCHOR_STEMS = re.compile(trie_pattern(_ANCHOR_LITERALS))
+_ANCHOR_SCAN = KeyedScan(_ANCHOR_LITERALS)
 _PREFIXES = frozenset({"", "و", "ب", "ل", "ف", "وب"})
 _SCALE = re.compile(r"[ \t]{0,2}(" + trie_pattern(SCALES) + r")(?!\w)", re.IGNORECASE)
 _HALF = re.compile(
@@ -246,9 +247,13 @@ def _candidate_spans(text: str) -> list[tuple[int, int, bool]]:
     An anchor's amount (``خمسة ملايين``) starts at most a few number words before it,
     and those words hold no digit and no other anchor, so ordering anchors by their own
     position orders their amounts by start: the amount itself is read (by
-    :func:`_anchor_at`) only when no earlier hit covers the anchor."""
+    :func:`_anchor_at`) only when no earlier hit covers the anchor. The keyed passes
+    (:class:`~newslab.extract.number_words.KeyedScan`) are read here directly, to build
+    each candidate tuple once; an occurrence they skip overlaps one they found, which
+    no anchor word does (``tests/test_speed_num5_keyed.py``)."""
     found = [(*m.span(), False) for m in _DIGITS.finditer(text)]
-    found += [(*m.span(), True) for m in _ANCHOR_STEMS.finditer(text)]
+    for pattern, lengths in _ANCHOR_SCAN.passes:
+        found += [(m.end() - lengths[m.lastindex], m.end(), True) for m in pattern.finditer(text)]
     found.sort(key=itemgetter(0))
     return found
 

@@ -7,6 +7,8 @@ is ``ي``. Values are :class:`~decimal.Decimal` so ``1.5 مليار`` is exactly
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
 import regex
@@ -20,6 +22,7 @@ __all__ = [
     "UNITS",
     "WORD_NUMBERS",
     "YEAR_WORDS",
+    "KeyedScan",
     "parse_digits",
     "read_word_number",
     "trie_pattern",
@@ -323,6 +326,121 @@ def trie_pattern(words) -> str:
         return group + "?" if ends else group
 
     return build(trie)
+
+
+#: Rough share (%) of each letter in Arabic prose. It only decides where
+#: :class:`KeyedScan` anchors its passes (a rarer key starts fewer match attempts), never
+#: what is found; letters not listed count as rare.
+_LETTER_SHARE: dict[str, float] = {
+    letter: share
+    for letters, share in (
+        ("ا", 12.5),
+        ("ل", 10.0),
+        ("ي", 7.0),
+        ("م", 6.0),
+        ("و", 5.5),
+        ("ن", 5.0),
+        ("ر", 4.0),
+        ("تب", 3.5),
+        ("عه", 3.0),
+        ("دةف", 2.5),
+        ("قكس", 2.0),
+        ("ح", 1.7),
+        ("ج", 1.2),
+        ("شصى", 1.0),
+        ("طخ", 0.8),
+        ("زذث", 0.6),
+    )
+    for letter in letters
+}
+#: What one more pass over the text costs, in the units of :data:`_LETTER_SHARE`.
+_PASS_COST = 2.0
+
+
+class KeyedScan:
+    """Finds the literals of a set in a text from a *key* that each one contains.
+
+    ``re`` starts a search with a character-class test at every position (~4 ns a
+    character) and a match attempt wherever the class holds; the first letters of
+    words such as ``مليون`` or ``الجزائر`` are common, so one trie of them starts an
+    attempt at half the positions. A pattern that begins with one literal key (``و``)
+    is searched by a tight loop (well under 1 ns a character) and starts attempts only
+    at that key. So the literals are split into a few passes by a key each contains
+    (chosen greedily over :data:`_LETTER_SHARE`); a pass reads the rest of
+    a literal after its key as a trie and checks the part before the key with a
+    lookbehind. An empty group closes each literal, so ``lastindex`` tells which one
+    matched and where it started. Within a pass, matches do not overlap: an occurrence
+    that overlaps one found may be skipped (it lies in the same word).
+    """
+
+    def __init__(self, literals: Iterable[str]):
+        self.literals: tuple[str, ...] = tuple(sorted(set(literals)))
+        if "" in self.literals:
+            raise ValueError("KeyedScan: empty literal")
+        chosen = _cheap_keys(list(self.literals))
+        by_key: dict[str, list[str]] = {}
+        for literal in self.literals:
+            key = next((k for k in chosen if k in literal), None)
+            if key is None:
+                raise ValueError(f"KeyedScan: no key in {literal!r}")
+            by_key.setdefault(key, []).append(literal)
+        #: ``(pattern, lengths)`` per key: ``lengths[m.lastindex]`` is the literal's length.
+        self.passes: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...] = tuple(
+            _keyed_pass(key, group) for key, group in by_key.items()
+        )
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of the literals found, pass by pass (not in text order)."""
+        found: list[tuple[int, int]] = []
+        for pattern, lengths in self.passes:
+            found += [(m.end() - lengths[m.lastindex], m.end()) for m in pattern.finditer(text)]
+        return found
+
+
+def _cheap_keys(literals: list[str]) -> list[str]:
+    """Letters that between them occur in every literal, picked for the fewest passes
+    and match attempts (greedy set cover weighted by :data:`_LETTER_SHARE`)."""
+    left = set(literals)
+    keys: list[str] = []
+    while left:
+        letters = sorted({ch for literal in left for ch in literal})
+        best = max(
+            letters,
+            key=lambda ch: (
+                sum(ch in lit for lit in left) / (_PASS_COST + _LETTER_SHARE.get(ch, 0.5))
+            ),
+        )
+        keys.append(best)
+        left = {literal for literal in left if best not in literal}
+    return keys
+
+
+def _keyed_pass(key: str, literals: list[str]) -> tuple[re.Pattern[str], tuple[int, ...]]:
+    """One pass: ``key``, then a trie of what follows it in each literal; at each end an
+    optional lookbehind for the whole literal (when it does not start with the key)
+    and an empty group numbering it."""
+    trie: dict[str, dict] = {}
+    for literal in literals:
+        node = trie
+        for ch in literal[literal.index(key) + len(key) :]:
+            node = node.setdefault(ch, {})
+        node.setdefault("", []).append(literal)
+    lengths = [0]
+
+    def build(node: dict) -> str:
+        parts = []
+        for literal in node.get("", ()):
+            lengths.append(len(literal))
+            behind = "" if literal.startswith(key) else f"(?<={re.escape(literal)})"
+            parts.append(behind + "()")
+        for ch, child in sorted((ch, child) for ch, child in node.items() if ch):
+            parts.append(re.escape(ch) + build(child))
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    pattern = re.compile(re.escape(key) + build(trie))
+    if pattern.groups != len(lengths) - 1:  # groups are numbered in the order built
+        raise AssertionError("KeyedScan: group numbering out of step")
+    return pattern, tuple(lengths)
 
 
 def read_word_number(text: str, pos: int, first: str) -> tuple[int, int]:

@@ -41,7 +41,8 @@ class NumbersExtractor(Extractor):
             return
         norm = context.normalized if context is not None else normalize(article.text)
         hits = find_numbers(norm.text, url=article.url)
-        offsets = norm.to_original_spans([(hit.start, hit.end) for hit in hits])
+        spans = [hit[:2] for hit in hits]  # (start, end); hits are never empty
+        offsets = spans if norm.is_aligned else norm.to_original_spans(spans)
         for hit, (start, end) in zip(hits, offsets, strict=True):
             attrs: dict[str, object] = {}
             if hit.currency:

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, islice, repeat
-from operator import eq, itemgetter, lt
+from operator import add, eq, itemgetter, le, lt
 from typing import Any, ClassVar, NamedTuple
 
 from newslab.arabic.normalize import NormalizedText, normalize
@@ -427,8 +427,7 @@ class _EntityTable:
             columns = _span_columns(spans)
         count = len(spans)
         self._o_starts, self._o_ends, _, labels, self._values = columns[:5]
-        offsets = nt.to_normalized_many(self._o_starts + self._o_ends) if spans else []
-        self.starts, self.ends = offsets[:count], offsets[count:]
+        self.starts, self.ends = _normalized_columns(nt, self._o_starts, self._o_ends)
         self._original = nt.original
         labels = list(labels)
         self.labels = labels if _plain_strings(labels) else [label or "" for label in labels]
@@ -500,6 +499,68 @@ def _span_columns(spans: list[Span]) -> list[tuple[Any, ...]]:
     transposition instead of one getter call per span and field."""
     # every span has Span's fields: no length check needed (strict=True costs a third more)
     return list(zip(*spans, strict=False)) if spans else [()] * len(Span._fields)
+
+
+def _normalized_columns(
+    nt: NormalizedText, starts: Sequence[int], ends: Sequence[int]
+) -> tuple[list[int], list[int]]:
+    """The original offsets ``starts`` (sorted) and ``ends`` in normalised offsets, as
+    ``nt.to_normalized_many`` maps them.
+
+    Entity spans do not overlap, so the ends usually rise with the starts: then each
+    column is cut at the few segment boundaries of ``nt`` by bisection and mapped a run
+    at a time (a shift, or the segment's end for offsets inside deleted characters),
+    not offset by offset.
+    """
+    if starts and starts[0] >= 0 and ends[0] >= 0 and _rising(ends):
+        segments = nt.segments
+        size = len(nt.original)
+        if segments is None:  # aligned: the same offsets (past the end: the end)
+            return _clamped(list(starts), size), _clamped(list(ends), size)
+        ends_at = [norm for norm, _, _ in segments[1:]] + [len(nt.text)]
+        return (
+            _map_rising(_clamped(list(starts), size), segments, ends_at),
+            _map_rising(_clamped(list(ends), size), segments, ends_at),
+        )
+    offsets = nt.to_normalized_many([*starts, *ends]) if starts else []
+    return offsets[: len(starts)], offsets[len(starts) :]
+
+
+def _clamped(offsets: list[int], size: int) -> list[int]:
+    """``offsets`` (rising) with those past ``size`` made ``size``."""
+    if offsets and offsets[-1] > size:
+        cut = bisect_right(offsets, size)
+        offsets[cut:] = repeat(size, len(offsets) - cut)
+    return offsets
+
+
+def _map_rising(
+    offsets: list[int], segments: Sequence[tuple[int, int, bool]], ends_at: list[int]
+) -> list[int]:
+    """:meth:`NormalizedText.to_normalized` of each of the rising ``offsets`` (none
+    negative or past the original's end), one segment's run of offsets at a time."""
+    out = [0] * bisect_left(offsets, segments[0][1])  # inside deletions at the very start
+    for k, (norm_start, orig_start, identity) in enumerate(segments):
+        low = len(out)
+        if k + 1 < len(segments):
+            high = bisect_left(offsets, segments[k + 1][1], low)
+        else:
+            high = len(offsets)
+        if low == high:
+            continue
+        end = ends_at[k]
+        if identity:  # a shift, up to the first original offset past the segment's text
+            inside = bisect_left(offsets, orig_start + end - norm_start, low, high)
+            out += map(add, offsets[low:inside], repeat(norm_start - orig_start))
+            out += repeat(end, high - inside)
+        else:  # the expansion of the one character at orig_start
+            out += (norm_start if offset == orig_start else end for offset in offsets[low:high])
+    return out
+
+
+def _rising(values: Sequence[int]) -> bool:
+    """Is no value smaller than the one before (one C-level pass)?"""
+    return all(map(le, values, islice(values, 1, None)))
 
 
 def _strictly_increasing(values: list[int]) -> bool:
