@@ -12,37 +12,13 @@ as the gazetteer, the rules and propagation find one name several times.
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Sequence
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_speed_ext2_select import _old_select  # the oracle: the greedy bisect pass
 
 from newslab.extract.entities import _select
 from newslab.extract.entity_rules import Candidate
-from newslab.extract.gazetteer import LABELS
-
-
-def _old_select(cands: Sequence[Candidate]) -> list[Candidate]:
-    """The previous code: one greedy pass, kept spans held sorted with bisect."""
-    order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start, c.label))
-    starts: list[int] = []
-    ends: list[int] = []
-    kept: list[Candidate] = []
-    for c in order:
-        if c.end <= c.start or c.label not in LABELS:
-            continue
-        i = bisect.bisect_right(starts, c.start)
-        if i and ends[i - 1] > c.start:
-            continue
-        if i < len(starts) and starts[i] < c.end:
-            continue
-        starts.insert(i, c.start)
-        ends.insert(i, c.end)
-        kept.insert(i, c)
-    return kept
-
 
 _LABELS = ["PER", "PER", "GPE", "ORG", "LOC", "EVENT", "MISC", "PER?"]
 
