@@ -26,7 +26,7 @@ from newslab.extract.entity_rules import (
     find_triggered,
     tokens_after,
 )
-from newslab.extract.entity_text import NATIONALITY, STOPWORDS
+from newslab.extract.entity_text import DAY_WORDS, NATIONALITY, STOPWORDS
 from newslab.extract.gazetteer import default_gazetteer, word_runs
 
 PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -37,11 +37,13 @@ _FOLLOWERS = (
     + sorted(ORDINALS)
     + sorted(NATIONALITY)[::5]
     + sorted(STOPWORDS)[::9]
-    + ["القاهرة", "الرياض", "مصر", "السعودية", "الأمم المتحدة", "حماس", "جنيف"]
+    + sorted(DAY_WORDS)[::3]
+    + ["القاهرة", "الرياض", "مصر", "السعودية", "الأمم المتحدة", "حماس", "جنيف", "السلام"]
     + ["الخليجية", "المشترك", "الطارئة", "أكثر", "سيعقد", "المقبل", "للسلام", "الدولي"]
-    + ["2024", "25", "7", "1973", "x2", "كوب28", '"السلام"', "(الأولى)"]
+    + ["الصحفي", "الاقتصادي", "2024", "25", "7", "1973", "x2", "x_y", "كوب28"]
+    + ['"السلام"', "(الأولى)", "ب" * 390, "الت" + "ب" * 396]  # long words: the window cuts
 )
-_BLANKS = [" ", "  ", "   ", "", "\n", "، ", ' "']
+_BLANKS = [" ", " ", "  ", "   ", "", "\n", "، ", ' "', "-"]
 
 
 @st.composite
@@ -50,7 +52,7 @@ def _event_text(draw: st.DrawFn) -> str:
     for _ in range(draw(st.integers(1, 6))):
         pieces.append(draw(st.sampled_from(["", "و", "ب", "لل", "وال"])))
         pieces.append(draw(st.sampled_from(_HEADS)))
-        for _ in range(draw(st.integers(0, 4))):
+        for _ in range(draw(st.integers(0, 6))):  # the precheck reads up to four words
             pieces.append(draw(st.sampled_from(_BLANKS)))
             pieces.append(draw(st.sampled_from(_FOLLOWERS)))
         pieces.append(draw(st.sampled_from([" ", ". ", "\n"])))
@@ -97,3 +99,23 @@ def test_event_precheck(text, skipped):
     assert [s for s, _ in checks] == [skipped]
     if not skipped:
         assert find_triggered(text, _lexicon(), Spans(default_gazetteer().find(text)), {})
+
+
+@pytest.mark.parametrize(
+    ("text", "skipped"),
+    [
+        ("عقد المؤتمر الصحفي الذي", True),  # a definite word, then a stop word
+        ("عقد المؤتمر الصحفي المشترك الطارئ الأخير أمس", True),  # four unanchored words
+        ("عقد المؤتمر الصحفي\nالمشترك", True),  # a line break ends the name
+        ("عقد المؤتمر الصحفي", True),  # the text ends
+        ("عقد المؤتمر الاقتصادي المصري", False),  # a nationality may anchor it
+        ("عقد المؤتمر الاقتصادي في القاهرة", True),
+        ("عقد المؤتمر الاقتصادي القاهرة", False),  # a known place
+        ("عقد المؤتمر الاقتصادي 2024", False),
+        ("عقد المؤتمر الاقتصادي الثاني", False),
+    ],
+)
+def test_event_precheck_reads_up_to_four_words(text, skipped):
+    """The precheck skips a head only when none of the words after it can anchor an
+    event; where one may, the rule runs (and may still find nothing)."""
+    assert [s for s, _ in _event_checks(text)] == [skipped]
